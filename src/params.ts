@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { SadaError } from './errors.js';
+
+/**
+ * All tunables in one validated, frozen object, nested by stage; each stage takes its own slice.
+ * Defaults are measured, not guessed: see docs/tuning.md for the numbers behind each.
+ */
+export const paramsSchema = z
+  .object({
+    io: z
+      .object({
+        /** File extensions discovery picks up in directories. @default txt, md */
+        extensions: z.array(z.string().min(1)).default(['txt', 'md']),
+        /** A single record larger than this is skipped as `too_large`. @default 50 MiB */
+        maxRecordBytes: z.number().int().positive().default(50 * 1024 * 1024),
+      })
+      .prefault({}),
+    text: z
+      .object({
+        /** Cut outlet boilerplate (source footers, tag lines, related-link blocks) before comparing. @default true */
+        stripBoilerplate: z.boolean().default(true),
+        /** Bodies with fewer normalised characters are reported `too_short` and not indexed. @default 40 */
+        minChars: z.number().int().nonnegative().default(40),
+      })
+      .prefault({}),
+    sketch: z
+      .object({
+        /**
+         * `char`: n-grams of characters over the normalised body with spaces removed — robust to split
+         * names (بيونغيانغ/بيونغ يانغ) and clitics; `word`: n-grams of normalised words. @default char
+         */
+        shingle: z.enum(['char', 'word']).default('char'),
+        /** n of the n-grams. @default 7 for char, 5 for word */
+        size: z.number().int().min(1).max(32).optional(),
+        /** MinHash values per signature (one-permutation hashing bins). @default 128 */
+        hashes: z.number().int().min(16).max(1024).default(128),
+        /** Seed of every hash function; signatures made with other seeds are not comparable. */
+        seed: z.number().int().nonnegative().default(0x5ada),
+      })
+      .prefault({}),
+    index: z
+      .object({
+        /** Jaccard at which the LSH S-curve is placed (bands × rows chosen to minimise weighted misses). @default 0.3 */
+        threshold: z.number().gt(0).lt(1).default(0.3),
+        bands: z.number().int().positive().optional(),
+        rows: z.number().int().positive().optional(),
+      })
+      .prefault({}),
+    match: z
+      .object({
+        /** Keep a verified pair whose exact Jaccard reaches this. @default 0.5 */
+        threshold: z.number().min(0).max(1).default(0.5),
+        /** …or whose larger containment reaches this. @default 0.6 */
+        containment: z.number().min(0).max(1).default(0.6),
+      })
+      .prefault({}),
+  })
+  .strict();
+
+export type ParamsInput = z.input<typeof paramsSchema>;
+
+export interface Params {
+  readonly io: { readonly extensions: readonly string[]; readonly maxRecordBytes: number };
+  readonly text: { readonly stripBoilerplate: boolean; readonly minChars: number };
+  readonly sketch: { readonly shingle: 'char' | 'word'; readonly size: number; readonly hashes: number; readonly seed: number };
+  readonly index: { readonly threshold: number; readonly bands: number; readonly rows: number };
+  readonly match: { readonly threshold: number; readonly containment: number };
+}
+
+/** Validates once at the edge, fills defaults and derived values, and freezes. */
+export function resolveParams(input: ParamsInput = {}): Params {
+  const parsed = paramsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SadaError('E_PARAMS', `invalid parameter ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const p = parsed.data;
+  const size = p.sketch.size ?? (p.sketch.shingle === 'char' ? 7 : 5);
+  const { bands, rows } = chooseBands(p.index.threshold, p.sketch.hashes, p.index.bands, p.index.rows);
+  return deepFreeze({
+    io: p.io,
+    text: p.text,
+    sketch: { ...p.sketch, size },
+    index: { threshold: p.index.threshold, bands, rows },
+    match: p.match,
+  });
+}
+
+function chooseBands(threshold: number, hashes: number, bands?: number, rows?: number): { bands: number; rows: number } {
+  if (bands !== undefined && rows !== undefined) {
+    if (bands * rows > hashes) {
+      throw new SadaError('E_PARAMS', `index.bands × index.rows (${bands}×${rows}) exceeds sketch.hashes (${hashes})`);
+    }
+    return { bands, rows };
+  }
+  if (bands !== undefined || rows !== undefined) {
+    throw new SadaError('E_PARAMS', 'give both index.bands and index.rows, or neither to derive them from index.threshold');
+  }
+  return optimalBands(threshold, hashes);
+}
+
+/** Probability that two documents with Jaccard `s` share at least one band: 1 − (1 − s^r)^b. */
+export function collisionProbability(s: number, bands: number, rows: number): number {
+  return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+}
+
+function integrate(f: (x: number) => number, a: number, b: number): number {
+  const steps = 200;
+  const h = (b - a) / steps;
+  let sum = 0;
+  for (let i = 0; i < steps; i++) sum += f(a + (i + 0.5) * h) * h;
+  return sum;
+}
+
+/**
+ * bands × rows minimising the area of false positives below the threshold plus false negatives above it
+ * (MMDS §3.4.3; datasketch `_optimal_param`), with misses weighted 9:1 because every candidate is verified
+ * exactly anyway — a false positive costs one set comparison, a false negative loses a copy for good.
+ */
+export function optimalBands(threshold: number, hashes: number, fnWeight = 0.9): { bands: number; rows: number } {
+  let best = { bands: 1, rows: 1, error: Infinity };
+  for (let bands = 1; bands <= hashes; bands++) {
+    const maxRows = Math.floor(hashes / bands);
+    for (let rows = 1; rows <= maxRows; rows++) {
+      const fp = integrate((s) => collisionProbability(s, bands, rows), 0, threshold);
+      const fn = integrate((s) => 1 - collisionProbability(s, bands, rows), threshold, 1);
+      const error = (1 - fnWeight) * fp + fnWeight * fn;
+      if (error < best.error) best = { bands, rows, error };
+    }
+  }
+  return { bands: best.bands, rows: best.rows };
+}
+
+/** Hash of everything that changes signatures or band keys: goes into index meta and every report. */
+export function paramsId(p: Params): string {
+  const sig = { sketch: p.sketch, index: { bands: p.index.bands, rows: p.index.rows }, text: p.text };
+  return createHash('sha256').update(JSON.stringify(sig)).digest('hex').slice(0, 16);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
