@@ -8,6 +8,8 @@ export interface DiffRun {
   /** Offsets in the original text of A (equal, delete) or B (insert). */
   readonly start: number;
   readonly end: number;
+  /** The original text has a line break after this run (a paragraph ends). */
+  readonly breakAfter?: boolean;
 }
 
 /** A word diff of two documents' bodies; equal under normalisation counts as equal. */

@@ -1,0 +1,53 @@
+import type { Argv } from 'yargs';
+import type { ParamsInput } from '../params.js';
+
+/** Flags that map onto `Params`; unset flags leave the documented defaults in force. */
+export interface MatchFlags {
+  threshold?: number;
+  containment?: number;
+  shingle?: 'char' | 'word';
+  shingleSize?: number;
+  hashes?: number;
+  lshThreshold?: number;
+  bands?: number;
+  rows?: number;
+  strip: boolean;
+  minChars?: number;
+  ext?: string[];
+}
+
+export function matchOptions(y: Argv): Argv<MatchFlags> {
+  return y
+    .option('threshold', { type: 'number', describe: 'keep pairs with exact Jaccard ≥ this [default 0.5]' })
+    .option('containment', { type: 'number', describe: 'keep pairs whose larger containment ≥ this [default 0.6]' })
+    .option('shingle', { choices: ['char', 'word'] as const, describe: 'shingle kind [default char]' })
+    .option('shingle-size', { type: 'number', describe: 'n of the n-grams [default 7 char, 5 word]' })
+    .option('hashes', { type: 'number', describe: 'MinHash values per document [default 128]' })
+    .option('lsh-threshold', { type: 'number', describe: 'Jaccard the LSH bands are tuned for [default 0.3]' })
+    .option('bands', { type: 'number', describe: 'LSH bands (with --rows; else derived)' })
+    .option('rows', { type: 'number', describe: 'rows per LSH band (with --bands)' })
+    .option('strip', { type: 'boolean', default: true, describe: 'cut outlet boilerplate before comparing (--no-strip to keep it)' })
+    .option('min-chars', { type: 'number', describe: 'skip bodies shorter than this many normalised characters [default 40]' })
+    .option('ext', { type: 'string', array: true, describe: 'file extensions to read in directories [default txt md]' }) as unknown as Argv<MatchFlags>;
+}
+
+export function paramsFromFlags(f: MatchFlags): ParamsInput {
+  return {
+    io: { ...(f.ext ? { extensions: f.ext.map((e) => e.replace(/^\./, '')) } : {}) },
+    text: { stripBoilerplate: f.strip, ...(f.minChars !== undefined ? { minChars: f.minChars } : {}) },
+    sketch: {
+      ...(f.shingle ? { shingle: f.shingle } : {}),
+      ...(f.shingleSize !== undefined ? { size: f.shingleSize } : {}),
+      ...(f.hashes !== undefined ? { hashes: f.hashes } : {}),
+    },
+    index: {
+      ...(f.lshThreshold !== undefined ? { threshold: f.lshThreshold } : {}),
+      ...(f.bands !== undefined ? { bands: f.bands } : {}),
+      ...(f.rows !== undefined ? { rows: f.rows } : {}),
+    },
+    match: {
+      ...(f.threshold !== undefined ? { threshold: f.threshold } : {}),
+      ...(f.containment !== undefined ? { containment: f.containment } : {}),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import yargs from 'yargs';
+import { SadaError } from '../errors.js';
+import { diffBuilder, runDiff, type DiffFlags } from './commands/diff.js';
+import { runScan, scanBuilder, type ScanFlags } from './commands/scan.js';
+import { EXIT_USAGE, reportError } from './exit.js';
+
+/**
+ * Parses flags and hands over to the library; returns the exit code. Nothing here computes anything.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  let code: number | undefined;
+  const run = (task: () => Promise<number>) => async () => {
+    code = await task();
+  };
+  try {
+    await yargs([...argv])
+      .scriptName('sada')
+      .usage('$0 <command> [options]\n\nNear-duplicate and syndication detection for Arabic news.')
+      .command<ScanFlags>('scan <inputs..>', 'find near-duplicate clusters in files and directories', scanBuilder, (f) =>
+        run(() => runScan(f))(),
+      )
+      .command<DiffFlags>('diff <a> <b>', 'word-level diff of two documents, on the original text', diffBuilder, (f) =>
+        run(() => runDiff(f))(),
+      )
+      .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' })
+      .demandCommand(1, 'name a command: scan or diff')
+      .strict()
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? new SadaError('E_USAGE', message, { hint: 'see sada --help' });
+      })
+      .help()
+      .version()
+      .parseAsync();
+  } catch (e) {
+    return reportError(e instanceof SadaError || !(e instanceof Error) ? e : usageOrInternal(e), debug);
+  }
+  return code ?? 0;
+}
+
+/** yargs reports usage problems as plain Errors from its own validation; anything else is ours. */
+function usageOrInternal(e: Error): unknown {
+  return e.name === 'YError' ? new SadaError('E_USAGE', e.message, { hint: 'see sada --help' }) : e;
+}
+
+export { EXIT_USAGE };

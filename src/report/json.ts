@@ -1,0 +1,87 @@
+import type { Params } from '../params.js';
+import { paramsId } from '../params.js';
+import type { Cluster, Pair, RecordIssue, StrippedSpan } from '../records.js';
+import type { ReportCluster, ReportDocument, ReportIssue, ReportPair, ScanReport } from './report-types.js';
+
+/** What the report keeps of each document: metadata only, so a scan never holds a crawl's text. */
+export interface DocMeta {
+  readonly id: number;
+  readonly key: string;
+  readonly path: string;
+  readonly chars: number;
+  readonly title?: string;
+  readonly outlet?: string;
+  readonly publishedAt?: string;
+  readonly stripped: readonly StrippedSpan[];
+}
+
+export interface ReportParts {
+  readonly params: Params;
+  readonly docs: readonly DocMeta[];
+  readonly clusters: readonly Cluster[];
+  readonly issues: readonly RecordIssue[];
+  readonly candidates: number;
+  readonly verifiedPairs: number;
+  readonly exactDuplicates: number;
+  readonly seconds: number;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+export function describeSource(issue: RecordIssue): string {
+  const s = issue.source;
+  let where = s.path;
+  if (s.entry !== undefined) where += `!${s.entry}`;
+  if (s.line !== undefined) where += `:${s.line}`;
+  else if (s.record !== undefined) where += `#${s.record}`;
+  return where;
+}
+
+/** Assembles the version-1 JSON report (see report-types.ts); singletons are not clusters. */
+export function buildReport(parts: ReportParts): ScanReport {
+  const keyOf = new Map<number, string>();
+  for (const d of parts.docs) keyOf.set(d.id, d.key);
+  const key = (id: number) => keyOf.get(id) ?? String(id);
+  const documents: ReportDocument[] = parts.docs.map((d) => ({
+    id: d.key,
+    path: d.path,
+    chars: d.chars,
+    ...(d.title ? { title: d.title } : {}),
+    ...(d.outlet ? { outlet: d.outlet } : {}),
+    ...(d.publishedAt ? { published: d.publishedAt } : {}),
+    ...(d.stripped.length ? { stripped: d.stripped.map((s) => [s.start, s.end, s.reason] as const) } : {}),
+  }));
+  const pair = (p: Pair): ReportPair => ({
+    a: key(p.a),
+    b: key(p.b),
+    jaccard: round(p.jaccard),
+    containment_ab: round(p.containsAinB),
+    containment_ba: round(p.containsBinA),
+    ...(p.exact ? { exact: true } : {}),
+  });
+  const clusters: ReportCluster[] = parts.clusters.map((c) => ({
+    id: c.id,
+    members: c.members.map(key),
+    representative: key(c.representative),
+    pairs: c.pairs.map(pair),
+  }));
+  const skipped: Record<string, number> = {};
+  for (const i of parts.issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
+  const issues: ReportIssue[] = parts.issues.map((i) => ({ code: i.code, source: describeSource(i), message: i.message }));
+  return {
+    version: 1,
+    params: { id: paramsId(parts.params), ...parts.params },
+    documents,
+    clusters,
+    stats: {
+      documents: parts.docs.length,
+      candidates: parts.candidates,
+      verified_pairs: parts.verifiedPairs,
+      clusters: clusters.length,
+      seconds: round(parts.seconds),
+      skipped,
+      exact_duplicates: parts.exactDuplicates,
+    },
+    issues,
+  };
+}

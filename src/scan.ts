@@ -1,0 +1,119 @@
+import xxhash from 'xxhash-wasm';
+import { SadaError } from './errors.js';
+import { discoverInputs } from './io/discover.js';
+import { readDocs } from './io/read-docs.js';
+import { Detector } from './match/detector.js';
+import { clusterPairs } from './match/cluster.js';
+import type { ParamsInput } from './params.js';
+import { resolveParams } from './params.js';
+import type { RecordIssue } from './records.js';
+import type { DocMeta } from './report/json.js';
+import { buildReport } from './report/json.js';
+import type { ScanReport } from './report/report-types.js';
+import type { BandStore } from './index/store.js';
+import { arabicShare, prepareBody } from './text/body.js';
+
+export interface ScanOptions {
+  readonly params?: ParamsInput;
+  /** Band store for the LSH index; an in-memory one by default. */
+  readonly store?: BandStore;
+  /** Called for every issue as it happens (the CLI prints warnings from it). */
+  readonly onIssue?: (issue: RecordIssue) => void;
+  /** Called after each document with the count so far (the CLI's progress bar). */
+  readonly onProgress?: (documents: number) => void;
+}
+
+/** Below this share of Arabic letters a document is flagged `not_arabic` (still compared). */
+const minArabicShare = 0.5;
+
+/**
+ * Finds near-duplicate clusters among the documents under `inputs` (files or directories).
+ * Bad files and records are reported in `report.issues` and skipped; the scan goes on.
+ */
+export async function scan(inputs: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
+  const started = performance.now();
+  const p = resolveParams(options.params);
+  if (inputs.length === 0) throw new SadaError('E_USAGE', 'no input given', { hint: 'name files or directories to scan' });
+  const issues: RecordIssue[] = [];
+  const note = (issue: RecordIssue) => {
+    issues.push(issue);
+    options.onIssue?.(issue);
+  };
+  const found = await discoverInputs(inputs, p.io.extensions);
+  found.issues.forEach(note);
+  const detector = await Detector.create(p, options.store);
+  const docs: DocMeta[] = [];
+  const bodyChars: number[] = [];
+  for await (const event of readDocs(found.files, p.io)) {
+    if (event.kind === 'issue') {
+      note(event.issue);
+      continue;
+    }
+    const doc = event.doc;
+    const body = prepareBody(doc, p.text);
+    if (body.normalised.text.length < p.text.minChars) {
+      note({
+        code: 'too_short',
+        source: doc.source,
+        message: `${body.normalised.text.length} characters of article text after boilerplate, fewer than ${p.text.minChars}`,
+        severity: 'skipped',
+      });
+      continue;
+    }
+    if (arabicShare(body.normalised.text) < minArabicShare) {
+      note({ code: 'not_arabic', source: doc.source, message: 'mostly non-Arabic text; compared as it is', severity: 'warning' });
+    }
+    docs.push({
+      id: doc.id,
+      key: doc.key,
+      path: doc.source.path,
+      chars: doc.text.length,
+      title: doc.title,
+      outlet: doc.outlet,
+      publishedAt: doc.publishedAt,
+      stripped: body.stripped,
+    });
+    bodyChars[doc.id] = body.normalised.text.length;
+    await detector.add(body);
+    options.onProgress?.(docs.length);
+  }
+  const counts = await detector.finish();
+  if (docs.length === 0) {
+    throw new SadaError('E_NO_INPUT', `no usable documents in ${inputs.join(', ')}`, {
+      hint: issues.length ? `${issues.length} file(s) or record(s) were skipped; see the messages above` : undefined,
+    });
+  }
+  const { h64ToString } = await xxhash();
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const clusters = clusterPairs(
+    docs[docs.length - 1].id + 1,
+    detector.pairs,
+    (members) => pickRepresentative(members, byId, bodyChars),
+    (members) => `c${h64ToString(members.map((m) => byId.get(m)!.key).sort().join('\n')).slice(0, 12)}`,
+  );
+  return buildReport({
+    params: p,
+    docs,
+    clusters,
+    issues,
+    candidates: counts.candidates,
+    verifiedPairs: detector.pairs.length,
+    exactDuplicates: counts.exactDuplicates,
+    seconds: (performance.now() - started) / 1000,
+  });
+}
+
+/** The member that stands for a cluster: earliest published, then the longest body, then the first read. */
+function pickRepresentative(members: readonly number[], byId: ReadonlyMap<number, DocMeta>, bodyChars: readonly number[]): number {
+  let best = members[0];
+  for (const m of members.slice(1)) {
+    const a = byId.get(m)!.publishedAt;
+    const b = byId.get(best)!.publishedAt;
+    if (a && b && a !== b) {
+      if (a < b) best = m;
+      continue;
+    }
+    if (bodyChars[m] > bodyChars[best]) best = m;
+  }
+  return best;
+}

@@ -1,0 +1,114 @@
+import type { StrippedSpan } from '../records.js';
+import { normaliseText } from './normalise.js';
+
+/**
+ * Outlet boilerplate that is not the article: source footers, tag lines, related-link blocks, publication
+ * stamps. Two outlets republishing the same wire story differ mostly here (seeds 000/004: whole-document
+ * word 5-gram Jaccard 0.20), so it is cut before comparison and kept for display.
+ *
+ * Patterns match the NORMALISED line (alef/ya/ta-marbuta folded, punctuation gone), so one pattern covers
+ * إقرأ أيضاً / اقرأ أيضا / اقرا ايضا.
+ */
+
+/** Markers that end the article body when they appear past `terminalFromShare` of the page. */
+const terminalMarkers: readonly RegExp[] = [
+  /^المصدر(?: |$)/,
+  /^مصدر الخبر/,
+  /^(?:ال)?كلمات (?:ال)?دلاليه/,
+  /^(?:ال)?وسوم(?: |$)/,
+  /^tags(?: |$)/,
+  /^(?:ال)?اخبار ذات صله/,
+  /^(?:ال)?مواضيع ذات صله/,
+  /^(?:ال)?مقالات ذات صله/,
+  /^ذات صله$/,
+  /^اخبار متعلقه/,
+  /^شارك (?:هذا|الخبر|المقال)/,
+  /^تابعونا (?:على|عبر)/,
+  /^اخترنا لك/,
+  /^قد يعجبك ايضا/,
+  /^(?:اضف|اكتب) تعليق/,
+  /^(?:جميع )?(?:حقوق النشر|الحقوق محفوظه)/,
+];
+
+/** "Read also" blocks: terminal near the end of a page, a one-headline insert when earlier. */
+const readAlso = /^(?:اقرا|طالع|شاهد) (?:ايضا|المزيد)(?: |$)/;
+
+/** Publication stamps and bylines: strip the line, keep reading. */
+const stampLines: readonly RegExp[] = [
+  /^تاريخ (?:النشر|الاضافه)(?: |$)/,
+  /^(?:اخر|آخر) تحديث(?: |$)/,
+  /^تم النشر(?: |$)/,
+  /^نشر (?:في|بتاريخ)(?: |$)/,
+];
+
+/** A terminal marker counts as a footer only past this share of the page's characters. */
+const terminalFromShare = 0.3;
+const readAlsoTerminalFromShare = 0.5;
+/** A headline after an early "read also" is short; a longer line is article text again. */
+const maxHeadlineChars = 140;
+/** A marker line longer than this is prose that happens to start with the word (e.g. "المصدر الأمني قال…"). */
+const maxMarkerLineChars = 160;
+
+export interface BodyRanges {
+  /** Kept [start, end) ranges of the original text, in order. */
+  readonly ranges: readonly (readonly [number, number])[];
+  readonly stripped: readonly StrippedSpan[];
+}
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly norm: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      if (i > s) lines.push({ start: s, end: i, norm: normaliseText(text, [[s, i]]).text });
+      s = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Finds the article body of a crawled page: what to compare, and what was cut and why. */
+export function findBody(text: string): BodyRanges {
+  const lines = splitLines(text);
+  const ranges: [number, number][] = [];
+  const stripped: StrippedSpan[] = [];
+  const strip = (start: number, end: number, reason: string) => stripped.push({ start, end, reason });
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const share = line.start / text.length;
+    const short = line.end - line.start <= maxMarkerLineChars;
+    if (short && share >= terminalFromShare && terminalMarkers.some((re) => re.test(line.norm))) {
+      strip(line.start, text.length, `footer: ${line.norm.split(' ').slice(0, 3).join(' ')}`);
+      break;
+    }
+    if (short && readAlso.test(line.norm)) {
+      if (share >= readAlsoTerminalFromShare) {
+        strip(line.start, text.length, 'footer: read-also block');
+        break;
+      }
+      const next = lines[k + 1];
+      const end = next && next.end - next.start <= maxHeadlineChars ? next.end : line.end;
+      strip(line.start, end, 'read-also link');
+      if (end !== line.end) k++;
+      continue;
+    }
+    if (short && stampLines.some((re) => re.test(line.norm))) {
+      strip(line.start, line.end, 'publication stamp');
+      continue;
+    }
+    ranges.push([line.start, line.end]);
+  }
+  return { ranges, stripped };
+}
+
+/** The whole text as one range, for callers that compare pages unstripped. */
+export function wholeText(text: string): BodyRanges {
+  return { ranges: [[0, text.length]], stripped: [] };
+}

@@ -1,0 +1,111 @@
+import type { Normalised } from '../records.js';
+import { charTable, DROP, MULTI, SPACE } from './char-table.js';
+
+const SPACE_UNIT = 0x20;
+
+/**
+ * Normalises Arabic (and any) text in one pass over its UTF-16 units: NFKC per character, drops
+ * invisible controls, tatweel and diacritics, folds letter variants (أإآٱ→ا, ى/ی→ي, ک→ك, ة→ه, ؤ→و, ئ→ي),
+ * Arabic-Indic/Persian digits → ASCII, lowercases Latin, and turns whitespace and punctuation into single
+ * spaces. The result is a sequence of words separated by one space, with no leading or trailing space.
+ *
+ * `toOriginal[i]` maps normalised unit i to the offset of the original unit it came from, so a diff over
+ * normalised words can show the original words; `toOriginal[text.length]` is the original end.
+ *
+ * `ranges` restrict the pass to slices of `original` (kept body parts; offsets still refer to `original`);
+ * a range boundary separates words.
+ */
+export function normaliseText(original: string, ranges: readonly (readonly [number, number])[] = [[0, original.length]]): Normalised {
+  const { table, multiUnitFolds } = charTable();
+  let total = 0;
+  for (const [s, e] of ranges) total += e - s;
+  const cap = total * 2 + 1; // MULTI expansions can grow text; ligatures are at most 2× here
+  let out: Uint16Array = new Uint16Array(cap);
+  let map: Uint32Array = new Uint32Array(cap);
+  let n = 0;
+  let pendingSpace = false;
+  let spaceAt = 0; // the separator maps to where the gap between two words starts
+  for (const [from, to] of ranges) {
+  if (n > 0 && !pendingSpace) {
+    pendingSpace = true;
+    spaceAt = from;
+  }
+  for (let i = from; i < to; i++) {
+    const v = table[original.charCodeAt(i)];
+    if (v === DROP) continue;
+    if (v === SPACE) {
+      if (!pendingSpace && n > 0) {
+        pendingSpace = true;
+        spaceAt = i;
+      }
+      continue;
+    }
+    if (pendingSpace) {
+      out[n] = SPACE_UNIT;
+      map[n++] = spaceAt;
+      pendingSpace = false;
+    }
+    if (v === MULTI) {
+      const units = multiUnitFolds.get(original.charCodeAt(i))!;
+      if (n + units.length >= out.length) [out, map] = grow(out, map);
+      for (let k = 0; k < units.length; k++) {
+        out[n] = units[k];
+        map[n++] = i;
+      }
+      continue;
+    }
+    if (n + 2 >= out.length) [out, map] = grow(out, map);
+    out[n] = v;
+    map[n++] = i;
+  }
+  }
+  const toOriginal = new Uint32Array(n + 1);
+  toOriginal.set(map.subarray(0, n));
+  toOriginal[n] = n > 0 ? endOfLastUnit(original, map[n - 1]) : (ranges[0]?.[0] ?? 0);
+  return { text: unitsToString(out, n), toOriginal };
+}
+
+/** End offset of the original character at `start`, past any diacritics that were dropped after it. */
+function endOfLastUnit(original: string, start: number): number {
+  const { table } = charTable();
+  let e = start + 1;
+  while (e < original.length && table[original.charCodeAt(e)] === DROP) e++;
+  return e;
+}
+
+function grow(out: Uint16Array, map: Uint32Array): [Uint16Array, Uint32Array] {
+  const o = new Uint16Array(out.length * 2);
+  o.set(out);
+  const m = new Uint32Array(map.length * 2);
+  m.set(map);
+  return [o, m];
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+function unitsToString(units: Uint16Array, n: number): string {
+  return utf16.decode(units.subarray(0, n));
+}
+
+/** One normalised word: its text and its span in the ORIGINAL text. */
+export interface Word {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Splits a normalised text into words, each carrying its original span (diacritics after it included). */
+export function wordsOf(n: Normalised, original: string): Word[] {
+  const words: Word[] = [];
+  const t = n.text;
+  let s = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || t.charCodeAt(i) === SPACE_UNIT) {
+      if (i > s) {
+        words.push({ text: t.slice(s, i), start: n.toOriginal[s], end: endOfLastUnit(original, n.toOriginal[i - 1]) });
+      }
+      s = i + 1;
+    }
+  }
+  return words;
+}
