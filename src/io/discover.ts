@@ -42,14 +42,16 @@ export async function discoverInputs(inputs: readonly string[], extensions: read
     if (info.isDirectory()) {
       const found = await fg(`**/*.{${extensions.join(',')}}`, {
         cwd: input,
-        onlyFiles: true,
+        // onlyFiles would silently drop dangling links; they must be reported as unreadable instead
+        onlyFiles: false,
+        markDirectories: true,
         dot: false,
         followSymbolicLinks: true,
         ignore: ['**/node_modules/**'],
         caseSensitiveMatch: false,
       });
-      found.sort();
-      if (found.length === 0) {
+      const filesFound = found.filter((f) => !f.endsWith('/')).sort();
+      if (filesFound.length === 0) {
         issues.push({
           code: 'unsupported',
           source: { path: toPosix(input) },
@@ -57,7 +59,7 @@ export async function discoverInputs(inputs: readonly string[], extensions: read
           severity: 'skipped',
         });
       }
-      for (const rel of found) add(path.join(input, rel), rel);
+      for (const rel of filesFound) add(path.join(input, rel), rel);
     } else add(input, path.basename(input));
   }
   return { files, issues };

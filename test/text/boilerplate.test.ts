@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { findBody } from '../../src/text/boilerplate.js';
+
+const seed000 = readFileSync(new URL('../../corpus/000_b86daad347500d15.txt', import.meta.url), 'utf8');
+const keptText = (text: string) =>
+  findBody(text)
+    .ranges.map(([s, e]) => text.slice(s, e))
+    .join('\n');
+
+describe('findBody', () => {
+  test('a source footer near the end ends the body: tags, read-also and the next article are cut (seed 000)', () => {
+    const body = findBody(seed000);
+    const kept = keptText(seed000);
+    expect(kept).toContain('ويخشى الغرب أن تقدم روسيا');
+    expect(kept).not.toContain('المصدر: سكاي نيوز عربية');
+    expect(kept).not.toContain('كلمات دلالية');
+    expect(kept).not.toContain('شقيقة زعيم كوريا الشمالية');
+    const footer = body.stripped.find((s) => s.reason.startsWith('footer'))!;
+    expect(seed000.slice(footer.start, footer.start + 7)).toBe('المصدر:');
+    expect(footer.end).toBe(seed000.length);
+  });
+
+  test('the publication stamp line is stripped, the rest kept', () => {
+    const body = findBody(seed000);
+    const stamp = body.stripped.find((s) => s.reason === 'publication stamp')!;
+    expect(seed000.slice(stamp.start, stamp.end)).toBe('تاريخ النشر: 12th, November 2024 GMT');
+  });
+
+  test('an early "read also" insert drops its marker and one headline, and the article goes on', () => {
+    const article = [
+      'قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.',
+      'اقرأ أيضاً:',
+      'عنوان مقال آخر لا علاقة له',
+      'وأضاف الوزير أن المحادثات ستتناول التعاون الاقتصادي والأمني وتبادل الخبرات في مجالات عدة.',
+      'وختم بأن الجانبين متفقان على ضرورة الإسراع في تنفيذ الاتفاقات الموقعة سابقاً بينهما.',
+      'وأشار إلى أن اللجان الفنية ستجتمع قبل ذلك لإعداد جدول الأعمال ومسودات الاتفاقيات الجديدة.',
+    ].join('\n');
+    const kept = keptText(article);
+    expect(kept).not.toContain('اقرأ أيضاً');
+    expect(kept).not.toContain('عنوان مقال آخر');
+    expect(kept).toContain('وأضاف الوزير');
+    expect(kept).toContain('وختم بأن');
+  });
+
+  test('prose that merely starts with a marker word is kept', () => {
+    const article = [
+      'افتتح المعرض أمس بحضور عدد كبير من الزوار والمسؤولين والمهتمين بالشأن الثقافي.',
+      'وقال إن المعرض يضم أكثر من مئة دار نشر من عشرين دولة عربية وأجنبية.',
+      `المصدر الأمني قال إن الإجراءات مشددة ${'وإن الحراسة موزعة على كل المداخل والمخارج '.repeat(4)}`,
+    ].join('\n');
+    expect(keptText(article)).toContain('المصدر الأمني');
+  });
+
+  test('a text without boilerplate is kept whole', () => {
+    const article = 'صادقت كوريا الشمالية على معاهدة دفاع مشترك مع روسيا.\nوأصبحت كوريا الشمالية إحدى أبرز الدول الداعمة.';
+    expect(findBody(article).stripped).toEqual([]);
+    expect(keptText(article)).toBe(article);
+  });
+});
