@@ -1,6 +1,6 @@
 import { SadaError } from './errors.js';
 import { discoverInputs } from './io/discover.js';
-import { readDocs } from './io/read-docs.js';
+import { readDocs, type ReadOptions } from './io/read-docs.js';
 import type { ParamsInput } from './params.js';
 import { resolveParams } from './params.js';
 import type { Doc } from './records.js';
@@ -15,7 +15,7 @@ export interface DiffOptions {
 /** Word diff of two documents given as file paths (their bodies, boilerplate cut). */
 export async function diff(a: string, b: string, options: DiffOptions = {}): Promise<WordDiff> {
   const p = resolveParams(options.params);
-  const [da, db] = [await readOne(a, p.io.maxRecordBytes), await readOne(b, p.io.maxRecordBytes)];
+  const [da, db] = [await readOne(a, p.io), await readOne(b, p.io)];
   return diffTexts({ key: da.key, text: da.text }, { key: db.key, text: db.text }, options);
 }
 
@@ -32,13 +32,13 @@ export function diffTexts(
   );
 }
 
-async function readOne(path: string, maxRecordBytes: number): Promise<Doc> {
+async function readOne(path: string, io: ReadOptions): Promise<Doc> {
   const found = await discoverInputs([path], ['txt', 'md']);
   if (found.issues.length > 0) {
     const i = found.issues[0];
     throw new SadaError('E_INPUT', `${i.source.path}: ${i.message}`);
   }
-  for await (const event of readDocs(found.files, { maxRecordBytes })) {
+  for await (const event of readDocs(found.files, io)) {
     if (event.kind === 'issue') throw new SadaError('E_INPUT', `${event.issue.source.path}: ${event.issue.message}`);
     return event.doc;
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { SadaError } from './errors.js';
+import type { FieldMap } from './io/fields.js';
 
 /**
  * All tunables in one validated, frozen object, nested by stage; each stage takes its own slice.
@@ -10,10 +11,19 @@ export const paramsSchema = z
   .object({
     io: z
       .object({
-        /** File extensions discovery picks up in directories. @default txt, md */
-        extensions: z.array(z.string().min(1)).default(['txt', 'md']),
+        /** File extensions discovery picks up in directories (a `.gz` of any of them too). */
+        extensions: z.array(z.string().min(1)).default(['txt', 'md', 'jsonl', 'ndjson', 'json', 'zip', 'warc', 'wet']),
         /** A single record larger than this is skipped as `too_large`. @default 50 MiB */
         maxRecordBytes: z.number().int().positive().default(50 * 1024 * 1024),
+        /** A gzip stream or zip entry inflating past this is cut off as `too_large`. @default 4 GiB */
+        maxInflatedBytes: z.number().int().positive().default(4 * 1024 * 1024 * 1024),
+        /** Inflated/compressed above this ratio is refused as a compression bomb. @default 100 */
+        maxInflateRatio: z.number().positive().default(100),
+        /** Record field names (`--id-field` …); unset roles use the defaults in io/fields.ts. */
+        fields: z
+          .object({ id: z.string(), text: z.string(), title: z.string(), outlet: z.string(), date: z.string() })
+          .partial()
+          .default({}),
       })
       .prefault({}),
     text: z
@@ -61,7 +71,13 @@ export const paramsSchema = z
 export type ParamsInput = z.input<typeof paramsSchema>;
 
 export interface Params {
-  readonly io: { readonly extensions: readonly string[]; readonly maxRecordBytes: number };
+  readonly io: {
+    readonly extensions: readonly string[];
+    readonly maxRecordBytes: number;
+    readonly maxInflatedBytes: number;
+    readonly maxInflateRatio: number;
+    readonly fields: FieldMap;
+  };
   readonly text: { readonly stripBoilerplate: boolean; readonly minChars: number };
   readonly sketch: { readonly shingle: 'char' | 'word'; readonly size: number; readonly hashes: number; readonly seed: number };
   readonly index: { readonly threshold: number; readonly bands: number; readonly rows: number };

@@ -23,7 +23,8 @@ export interface ScanOptions {
   readonly onProgress?: (documents: number) => void;
 }
 
-/** Below this share of Arabic letters a document is flagged `not_arabic` (still compared). */
+/** Below this share of Arabic letters a document is skipped as `not_arabic` (sada's normaliser and
+ * boilerplate rules are Arabic; a README or an English page in a crawl is not what users dedupe here). */
 const minArabicShare = 0.5;
 
 /**
@@ -61,7 +62,8 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
       continue;
     }
     if (arabicShare(body.normalised.text) < minArabicShare) {
-      note({ code: 'not_arabic', source: doc.source, message: 'mostly non-Arabic text; compared as it is', severity: 'warning' });
+      note({ code: 'not_arabic', source: doc.source, message: 'mostly non-Arabic text', severity: 'skipped' });
+      continue;
     }
     docs.push({
       id: doc.id,

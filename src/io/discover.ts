@@ -40,7 +40,8 @@ export async function discoverInputs(inputs: readonly string[], extensions: read
       continue;
     }
     if (info.isDirectory()) {
-      const found = await fg(`**/*.{${extensions.join(',')}}`, {
+      const patterns = extensions.flatMap((e) => [e, `${e}.gz`]);
+      const found = await fg(`**/*.{${patterns.join(',')}}`, {
         cwd: input,
         // onlyFiles would silently drop dangling links; they must be reported as unreadable instead
         onlyFiles: false,

@@ -1,32 +1,86 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { Doc, RecordIssue } from '../records.js';
+import type { Doc, RecordIssue, SourceRef } from '../records.js';
 import { decodeBytes } from './decode.js';
 import type { InputFile } from './discover.js';
+import type { FieldMap } from './fields.js';
+import { mapFields } from './fields.js';
+import type { RawRecord, ReadLimits, RecordEvent } from './record-source.js';
+import { isRecordFile, readRecords, readRecordStream } from './record-source.js';
 
 export type DocEvent = { readonly kind: 'doc'; readonly doc: Doc } | { readonly kind: 'issue'; readonly issue: RecordIssue };
 
-export interface ReadOptions {
-  readonly maxRecordBytes: number;
+export interface ReadOptions extends ReadLimits {
+  readonly fields?: FieldMap;
+  /** Standard input, for the `-` input (injectable for tests). */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /** Longest first line taken as a plain file's title: anything longer is a paragraph, not a headline. */
 const maxTitleChars = 200;
 
 /**
- * Streams documents from discovered files in order, giving each the next dense id. A file that cannot be
- * used becomes an issue event and the stream goes on.
+ * Streams documents from discovered files in order, giving each the next dense id. Plain text files are
+ * one document each; structured files (JSONL, JSON, WARC, gzip, zip) one per record. Anything unusable
+ * becomes an issue event and the stream goes on.
  */
 export async function* readDocs(files: readonly InputFile[], options: ReadOptions): AsyncGenerator<DocEvent> {
   let nextId = 0;
+  const keys = new Set<string>();
+  /** Record ids repeat in real crawls (the same URL fetched twice); report keys must not. */
+  const uniqueKey = (key: string) => {
+    let k = key;
+    for (let n = 2; keys.has(k); n++) k = `${key}#${n}`;
+    keys.add(k);
+    return k;
+  };
   for (const file of files) {
-    for await (const event of readTextFile(file, options)) {
-      if (event.kind === 'issue') {
-        yield event;
-        continue;
-      }
-      yield { kind: 'doc', doc: { ...event.doc, id: nextId++ } };
+    const events =
+      file.path === '-'
+        ? fromRecords(readRecordStream(options.stdin ?? process.stdin, '-', options, options.fields), file, options.fields)
+        : isRecordFile(file.path)
+          ? fromRecords(readRecords(file.path, options, options.fields), file, options.fields)
+          : readTextFile(file, options);
+    for await (const event of events) {
+      if (event.kind === 'issue') yield event;
+      else yield { kind: 'doc', doc: { ...event.doc, id: nextId++, key: uniqueKey(event.doc.key) } };
     }
   }
+}
+
+async function* fromRecords(events: AsyncIterable<RecordEvent>, file: InputFile, map: FieldMap = {}): AsyncGenerator<DocEvent> {
+  for await (const e of events) {
+    if (e.kind === 'issue') yield e;
+    else {
+      const doc = recordToDoc(e, file, map);
+      if (doc) yield { kind: 'doc', doc };
+      else yield { kind: 'issue', issue: { code: 'no_text', source: e.source, message: 'record has no text field', severity: 'skipped' } };
+    }
+  }
+}
+
+function recordToDoc(r: RawRecord, file: InputFile, map: FieldMap): Doc | undefined {
+  const f = mapFields(r.fields as Record<string, unknown>, map);
+  if (f.text === undefined) return undefined;
+  return {
+    id: -1,
+    key: f.id ?? `${file.key}${locationSuffix(r.source)}`,
+    source: r.source,
+    text: f.text,
+    fields: r.fields,
+    ...(f.title ? { title: f.title } : {}),
+    ...(f.outlet ? { outlet: f.outlet } : {}),
+    ...(f.published ? { publishedAt: isoDate(f.published) } : {}),
+    ...(r.encoding ? { encoding: r.encoding } : {}),
+  };
+}
+
+function locationSuffix(s: SourceRef): string {
+  return `${s.entry !== undefined ? `!${s.entry}` : ''}${s.line !== undefined ? `:${s.line}` : s.record !== undefined ? `#${s.record}` : ''}`;
+}
+
+/** "2015-07-21 02:51:32" (SaudiNewsNet) → ISO 8601 so dates sort and parse; other forms pass through. */
+function isoDate(s: string): string {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(s) ? s.replace(' ', 'T') : s;
 }
 
 async function* readTextFile(file: InputFile, options: ReadOptions): AsyncGenerator<DocEvent> {

@@ -1,0 +1,163 @@
+/**
+ * A `.json` file as a stream of records: a top-level array of objects (SaudiNewsNet: one 12 MB array per
+ * day), or, when the file starts with `{`, a run of concatenated objects (a single object, or JSONL saved
+ * as `.json`). Rather than tokenising every value (stream-json's parser + streamArray builds a token
+ * object per string and number), a byte scanner tracks only strings and bracket depth to find where each
+ * element ends, then `JSON.parse`s that slice: V8's parser does the real work, and a bad element costs
+ * only itself. An element over `maxRecordBytes` is scanned past without being kept.
+ */
+import type { SourceRef } from '../records.js';
+import { issueAt } from './bounded.js';
+import { recordFromBytes } from './jsonl.js';
+import type { ReaderContext, RecordEvent } from './record-source.js';
+
+/** Scanner phases: before `[`, between elements, inside an element, after `]`. */
+const Phase = { Before: 0, Between: 1, Inside: 2, Done: 3 } as const;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+
+export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<RecordEvent> {
+  const max = ctx.limits.maxRecordBytes;
+  let phase: number = Phase.Before;
+  /** True for `[ … ]`; false for concatenated top-level objects. */
+  let array = true;
+  let inString = false;
+  let escaped = false;
+  let depth = 0;
+  let line = 1;
+  let index = 0;
+  let startLine = 1;
+  let parts: Uint8Array[] = [];
+  let pending = 0;
+  let overflow = 0;
+
+  const close = (): RecordEvent => {
+    const source: SourceRef = { ...ctx.base, line: startLine, record: index };
+    const what = `element ${index}`;
+    index++;
+    if (overflow > 0) {
+      const size = overflow;
+      overflow = 0;
+      return issueAt('too_large', source, `${what}: ${size}+ bytes exceeds maxRecordBytes (${max}); skipped`);
+    }
+    const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, pending);
+    parts = [];
+    pending = 0;
+    if (bytes.every(isSpace)) return issueAt('malformed_json', source, `${what}: empty array element`);
+    return recordFromBytes(bytes, source, ctx, what);
+  };
+  const keep = (chunk: Uint8Array, from: number, to: number): void => {
+    if (overflow > 0) overflow += to - from;
+    else if (pending + to - from > max) {
+      overflow = pending + to - from;
+      parts = [];
+      pending = 0;
+    } else if (to > from) {
+      parts.push(chunk.subarray(from, to));
+      pending += to - from;
+    }
+  };
+
+  for await (const chunk of chunks) {
+    const n = chunk.length;
+    let i = 0;
+    let from = 0;
+    while (i < n) {
+      const b = chunk[i];
+      if (phase === Phase.Inside) {
+        if (inString) {
+          // Tight loop over string bodies, the bulk of a news record.
+          while (i < n) {
+            const c = chunk[i];
+            if (escaped) escaped = false;
+            else if (c === BACKSLASH) escaped = true;
+            else if (c === QUOTE) {
+              inString = false;
+              break;
+            } else if (c === NEWLINE) line++;
+            i++;
+          }
+          i++;
+          continue;
+        }
+        if (b === QUOTE) inString = true;
+        else if (b === 0x7b || b === 0x5b) depth++;
+        else if (b === 0x7d || b === 0x5d) {
+          if (depth > 0) depth--;
+          else if (array && b === 0x5d) {
+            keep(chunk, from, i);
+            yield close();
+            phase = Phase.Done;
+            i++;
+            continue;
+          }
+          if (!array && depth === 0) {
+            keep(chunk, from, i + 1);
+            yield close();
+            phase = Phase.Between;
+            i++;
+            continue;
+          }
+        } else if (b === 0x2c && depth === 0 && array) {
+          keep(chunk, from, i);
+          yield close();
+          phase = Phase.Between;
+          i++;
+          continue;
+        } else if (b === NEWLINE) line++;
+        i++;
+        continue;
+      }
+      if (b === NEWLINE) line++;
+      if (isSpace(b) || (phase === Phase.Before && (b === 0xef || b === 0xbb || b === 0xbf))) {
+        i++;
+        continue;
+      }
+      if (phase === Phase.Before) {
+        if (b === 0x5b) {
+          phase = Phase.Between;
+          i++;
+          continue;
+        }
+        if (b !== 0x7b) {
+          yield issueAt('malformed_json', { ...ctx.base, line }, `not a JSON array or object (starts with ${describe(b)})`);
+          return;
+        }
+        array = false;
+        phase = Phase.Between;
+      }
+      if (phase === Phase.Done) {
+        yield issueAt('malformed_json', { ...ctx.base, line }, `unexpected ${describe(b)} after the end of the array`);
+        return;
+      }
+      if (phase === Phase.Between && array && b === 0x5d) {
+        phase = Phase.Done;
+        i++;
+        continue;
+      }
+      // Between → a new element starts at this byte; re-read it as Inside.
+      phase = Phase.Inside;
+      startLine = line;
+      from = i;
+    }
+    if (phase === Phase.Inside) keep(chunk, from, n);
+  }
+  if (phase === Phase.Inside) {
+    const bytes = pending;
+    parts = [];
+    pending = 0;
+    yield issueAt('truncated', { ...ctx.base, line: startLine, record: index }, `input ends inside element ${index} (${bytes} bytes read)`);
+  } else if (phase === Phase.Between && array) {
+    yield issueAt('truncated', { ...ctx.base, line }, `array not closed (input ends after ${index} elements)`);
+  }
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
+function describe(b: number): string {
+  return b >= 0x21 && b < 0x7f ? `'${String.fromCharCode(b)}'` : `byte 0x${b.toString(16).padStart(2, '0')}`;
+}

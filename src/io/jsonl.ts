@@ -1,0 +1,99 @@
+/**
+ * JSON Lines, streamed: lines are split over chunk boundaries by byte, and a line longer than
+ * `maxRecordBytes` is dropped as it streams past (only its length is tracked), so one runaway line
+ * cannot take the heap with it. Each line is decoded on its own: one windows-1256 line in a UTF-8
+ * dump (it happens when archives are concatenated) costs that line's fallback, not the file's.
+ */
+import type { SourceRef } from '../records.js';
+import { issueAt } from './bounded.js';
+import { decodeBytes } from './decode.js';
+import { hasText } from './fields.js';
+import type { ReaderContext, RecordEvent } from './record-source.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<RecordEvent> {
+  const max = ctx.limits.maxRecordBytes;
+  let parts: Uint8Array[] = [];
+  let pending = 0;
+  /** Bytes of the current line when it is over the limit (counted, not kept). */
+  let overflow = 0;
+  let line = 0;
+  let record = 0;
+  const finish = (): RecordEvent | undefined => {
+    line++;
+    if (overflow > 0) {
+      const size = overflow;
+      overflow = 0;
+      return issueAt('too_large', { ...ctx.base, line }, `line of ${size}+ bytes exceeds maxRecordBytes (${max}); skipped`);
+    }
+    const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, pending);
+    parts = [];
+    pending = 0;
+    if (isBlank(bytes)) return undefined;
+    return recordFromBytes(bytes, { ...ctx.base, line, record: record++ }, ctx, `line ${line}`);
+  };
+  for await (const chunk of chunks) {
+    let start = 0;
+    while (start < chunk.length) {
+      const nl = chunk.indexOf(0x0a, start);
+      const end = nl === -1 ? chunk.length : nl;
+      if (overflow > 0) overflow += end - start;
+      else if (pending + end - start > max) {
+        overflow = pending + end - start;
+        parts = [];
+        pending = 0;
+      } else if (end > start) {
+        parts.push(chunk.subarray(start, end));
+        pending += end - start;
+      }
+      if (nl === -1) break;
+      const event = finish();
+      if (event !== undefined) yield event;
+      start = nl + 1;
+    }
+  }
+  if (pending > 0 || overflow > 0) {
+    const event = finish();
+    if (event !== undefined) yield event;
+  }
+}
+
+/**
+ * One JSON object's bytes → a record or an issue. Shared with the JSON array reader.
+ * `what` names the unit in messages ("line 7", "element 3").
+ */
+export function recordFromBytes(bytes: Uint8Array, source: SourceRef, ctx: ReaderContext, what: string): RecordEvent {
+  let text: string;
+  let encoding: 'windows-1256' | undefined;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) return issueAt(decoded.code, source, `${what}: ${decoded.message}`);
+    text = decoded.text;
+    encoding = 'windows-1256';
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return issueAt('malformed_json', source, `${what}: malformed JSON (${(e as Error).message})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return issueAt('malformed_json', source, `${what}: not a JSON object`);
+  }
+  const fields = value as Record<string, unknown>;
+  if (!hasText(fields, ctx.map)) {
+    return issueAt('no_text', source, `${what}: record has no text (${ctx.map.text ?? 'text|content'} missing or empty)`);
+  }
+  return encoding === undefined ? { kind: 'record', source, fields } : { kind: 'record', source, fields, encoding };
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
+  return true;
+}

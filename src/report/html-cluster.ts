@@ -1,0 +1,82 @@
+/**
+ * One cluster in the HTML report as data for the inline script: a summary line, built when the cluster is
+ * listed, and details (members, provenance, diffs), parsed and built only when the cluster is opened.
+ */
+
+import type { WordDiff } from './diff-types.js';
+import { compactRuns, displayDate, type DocIndex, orderMembers } from './html-model.js';
+import type { ReportCluster } from './report-types.js';
+
+/** Diffs shown per cluster; the rest are counted, since a 300-member wire story would be unreadable anyway. */
+export const MAX_DIFFS_PER_CLUSTER = 12;
+
+export interface ClusterContext {
+  readonly docs: DocIndex;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly diff: (a: string, b: string) => WordDiff | undefined;
+}
+
+const OP_CODE = { equal: 'e', insert: 'i', delete: 'd', skip: 's' } as const;
+
+/** The JSON the inline script reads; short op codes keep big reports small. */
+export function clusterData(cluster: ReportCluster, ctx: ClusterContext): unknown {
+  const ids = orderMembers(cluster, ctx.docs);
+  const members = ids.map((id) => {
+    const doc = ctx.docs.get(id);
+    return {
+      id,
+      rep: id === cluster.representative,
+      outlet: doc?.outlet,
+      date: displayDate(doc?.published),
+      title: doc?.title,
+      text: ctx.texts.get(id),
+      stripped: doc?.stripped,
+    };
+  });
+  const rep = ids[0];
+  const others = ids.slice(1);
+  const diffs =
+    rep === undefined
+      ? []
+      : others.slice(0, MAX_DIFFS_PER_CLUSTER).map((other) => {
+          const d = ctx.diff(rep, other);
+          if (d === undefined) return { a: rep, b: other };
+          const segments = compactRuns(d.runs).map((s) =>
+            s.op === 'skip' ? [OP_CODE.skip, s.text, s.words] : [OP_CODE[s.op], s.text],
+          );
+          return { a: rep, b: other, stats: d.stats, segments };
+        });
+  return {
+    id: cluster.id,
+    members,
+    provenance: cluster.provenance,
+    diffs,
+    omitted: Math.max(0, others.length - MAX_DIFFS_PER_CLUSTER),
+  };
+}
+
+/** Lower-cased text the filter box searches: titles, ids and outlets of all members, and the cluster id. */
+export function searchText(cluster: ReportCluster, docs: DocIndex): string {
+  const parts = [cluster.id];
+  for (const id of cluster.members) {
+    const doc = docs.get(id);
+    parts.push(id, doc?.title ?? '', doc?.outlet ?? '');
+  }
+  return parts.join('\n').toLowerCase();
+}
+
+/** What the collapsed cluster line shows; the script builds it with textContent. */
+export function clusterSummary(cluster: ReportCluster, docs: DocIndex): unknown {
+  const ids = orderMembers(cluster, docs);
+  const outlets = [...new Set(ids.map((id) => docs.get(id)?.outlet).filter((o): o is string => !!o))];
+  const dates = ids.map((id) => docs.get(id)?.published).filter((d): d is string => !!d).sort();
+  return {
+    id: cluster.id,
+    n: cluster.members.length,
+    title: docs.get(ids[0] ?? '')?.title,
+    outlets: outlets.slice(0, 5),
+    more: Math.max(0, outlets.length - 5),
+    date: displayDate(dates[dates.length - 1]),
+    q: searchText(cluster, docs),
+  };
+}
