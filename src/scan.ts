@@ -1,7 +1,9 @@
 import xxhash from 'xxhash-wasm';
 import { SadaError } from './errors.js';
 import { discoverInputs } from './io/discover.js';
+import { loadTexts } from './io/load-texts.js';
 import { readDocs } from './io/read-docs.js';
+import { annotateProvenance } from './provenance/annotate.js';
 import { Detector } from './match/detector.js';
 import { clusterPairs } from './match/cluster.js';
 import type { ParamsInput } from './params.js';
@@ -21,6 +23,8 @@ export interface ScanOptions {
   readonly onIssue?: (issue: RecordIssue) => void;
   /** Called after each document with the count so far (the CLI's progress bar). */
   readonly onProgress?: (documents: number) => void;
+  /** Infer who copied whom in each cluster (reads cluster members' texts again). @default true */
+  readonly provenance?: boolean;
 }
 
 /** Below this share of Arabic letters a document is skipped as `not_arabic` (sada's normaliser and
@@ -45,6 +49,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
   const detector = await Detector.create(p, options.store);
   const docs: DocMeta[] = [];
   const bodyChars: number[] = [];
+  const stdinTexts = new Map<string, string>();
   for await (const event of readDocs(found.files, p.io)) {
     if (event.kind === 'issue') {
       note(event.issue);
@@ -76,6 +81,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
       stripped: body.stripped,
     });
     bodyChars[doc.id] = body.normalised.text.length;
+    if (doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
     await detector.add(body);
     options.onProgress?.(docs.length);
   }
@@ -93,7 +99,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
     (members) => pickRepresentative(members, byId, bodyChars),
     (members) => `c${h64ToString(members.map((m) => byId.get(m)!.key).sort().join('\n')).slice(0, 12)}`,
   );
-  return buildReport({
+  const report = buildReport({
     params: p,
     docs,
     clusters,
@@ -103,6 +109,14 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
     exactDuplicates: counts.exactDuplicates,
     seconds: (performance.now() - started) / 1000,
   });
+  if (options.provenance === false || report.clusters.length === 0) return report;
+  const members = new Set(report.clusters.flatMap((c) => c.members));
+  const requests = docs.filter((d) => members.has(d.key)).map((d) => ({ key: d.key, path: d.path }));
+  const texts = await loadTexts(requests, p.io);
+  for (const [k, t] of stdinTexts) if (members.has(k)) texts.set(k, t);
+  const chars = new Map(docs.filter((d) => members.has(d.key)).map((d) => [d.key, bodyChars[d.id]]));
+  const annotated = annotateProvenance(report, texts, chars);
+  return { ...annotated, stats: { ...annotated.stats, seconds: (performance.now() - started) / 1000 } };
 }
 
 /** The member that stands for a cluster: earliest published, then the longest body, then the first read. */

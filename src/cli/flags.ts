@@ -1,6 +1,13 @@
 import type { Argv } from 'yargs';
 import type { ParamsInput } from '../params.js';
 
+/**
+ * yargs-parser drops a lone `-` (the usual name for standard input), so main() swaps it for this
+ * placeholder before parsing and commands swap it back.
+ */
+export const STDIN_PLACEHOLDER = '\u0000stdin';
+export const restoreStdin = (inputs: readonly string[]): string[] => inputs.map((i) => (i === STDIN_PLACEHOLDER ? '-' : i));
+
 /** Flags that map onto `Params`; unset flags leave the documented defaults in force. */
 export interface MatchFlags {
   threshold?: number;
@@ -14,6 +21,11 @@ export interface MatchFlags {
   strip: boolean;
   minChars?: number;
   ext?: string[];
+  idField?: string;
+  textField?: string;
+  titleField?: string;
+  outletField?: string;
+  dateField?: string;
 }
 
 export function matchOptions(y: Argv): Argv<MatchFlags> {
@@ -28,12 +40,26 @@ export function matchOptions(y: Argv): Argv<MatchFlags> {
     .option('rows', { type: 'number', describe: 'rows per LSH band (with --bands)' })
     .option('strip', { type: 'boolean', default: true, describe: 'cut outlet boilerplate before comparing (--no-strip to keep it)' })
     .option('min-chars', { type: 'number', describe: 'skip bodies shorter than this many normalised characters [default 40]' })
-    .option('ext', { type: 'string', array: true, describe: 'file extensions to read in directories [default txt md]' }) as unknown as Argv<MatchFlags>;
+    .option('ext', { type: 'string', array: true, describe: 'file extensions to read in directories [default txt md jsonl ndjson json zip warc wet, and .gz of each]' })
+    .option('id-field', { type: 'string', describe: 'record field holding the id [default id, else url]' })
+    .option('text-field', { type: 'string', describe: 'record field holding the article text [default text, else content]' })
+    .option('title-field', { type: 'string', describe: 'record field holding the title [default title]' })
+    .option('outlet-field', { type: 'string', describe: 'record field holding the outlet [default outlet, else source]' })
+    .option('date-field', { type: 'string', describe: 'record field holding the publication date [default published, date, date_extracted]' }) as unknown as Argv<MatchFlags>;
 }
 
 export function paramsFromFlags(f: MatchFlags): ParamsInput {
   return {
-    io: { ...(f.ext ? { extensions: f.ext.map((e) => e.replace(/^\./, '')) } : {}) },
+    io: {
+      ...(f.ext ? { extensions: f.ext.map((e) => e.replace(/^\./, '')) } : {}),
+      fields: {
+        ...(f.idField ? { id: f.idField } : {}),
+        ...(f.textField ? { text: f.textField } : {}),
+        ...(f.titleField ? { title: f.titleField } : {}),
+        ...(f.outletField ? { outlet: f.outletField } : {}),
+        ...(f.dateField ? { date: f.dateField } : {}),
+      },
+    },
     text: { stripBoilerplate: f.strip, ...(f.minChars !== undefined ? { minChars: f.minChars } : {}) },
     sketch: {
       ...(f.shingle ? { shingle: f.shingle } : {}),

@@ -7,10 +7,11 @@
  *   2.5  one text names the other's outlet as its source
  *   2.0  own dated agency dateline («الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس») vs none
  *   ≤1.0 earlier publication (crawl times lag, so never decisive alone)
- *   0.5  the copy credits the original's agency («واس- جدة:»), 0.4 one credits a source and the other nothing
+ *   0.5  the copy credits the original's agency («واس- جدة:»)
  *   ≤0.75 containment asymmetry: a shortened copy is contained in its original
  * Common source: 2.0 both credit the same source and neither is it; 0.75 each holds ≥ 40 % the other lacks
- * (two rewrites); 0.25 both quote the same agency as a news source.
+ * (two rewrites); 0.6 one credits a third source and the other nothing; 0.25 both quote the same agency as a
+ * news source.
  */
 import type { ReportEvidence, ReportPair, ReportProvenance } from '../report/report-types.js';
 import { type DocProfile, type ProvenanceDoc, profileDoc, sourceName } from './evidence.js';
@@ -87,10 +88,13 @@ function signals(pa: DocProfile, pb: DocProfile, pair: ProvenancePair): { list: 
     for (const [side, p, q] of sides) {
       if (p.credits.size === 0 || q.credits.size > 0 || q.own !== undefined || p.own !== undefined) continue;
       const [key, quote] = p.credits.entries().next().value as [string, string];
+      const name = side.toUpperCase();
+      // The credit names where this text came from, and that is not the other document (whose outlet is
+      // another, or unknown and unmarked): both more likely descend from that source than from each other.
       list.push({
         kind: 'attribution',
-        detail: `${side.toUpperCase()} credits ${sourceName(key)} «${quote}», the other credits nobody: ${side.toUpperCase()} is a reprint`,
-        favours: side === 'a' ? 'b' : 'a', weight: 0.4,
+        detail: `${name} credits ${sourceName(key)} «${quote}», the other credits nobody and is not ${sourceName(key)}'s own text: ${name} came through ${sourceName(key)}, not from the other`,
+        favours: 'common', weight: 0.6,
       });
     }
   }

@@ -5,7 +5,8 @@ import { describeSource } from '../../report/json.js';
 import type { ScanReport } from '../../report/report-types.js';
 import { scan } from '../../scan.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { matchOptions, paramsFromFlags, type MatchFlags } from '../flags.js';
+import { createProgress } from '../progress.js';
+import { matchOptions, paramsFromFlags, restoreStdin, type MatchFlags } from '../flags.js';
 
 export interface ScanFlags extends MatchFlags {
   inputs: string[];
@@ -31,10 +32,12 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   const warn = (s: string) => {
     if (!flags.quiet) process.stderr.write(s);
   };
-  const report = await scan(flags.inputs, {
+  const progress = createProgress(!flags.quiet);
+  const report = await scan(restoreStdin(flags.inputs), {
     params,
     onIssue: (i) => warn(`sada: ${i.severity === 'warning' ? 'warning' : 'skipped'}: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
-  });
+    onProgress: progress.tick,
+  }).finally(progress.stop);
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report);
   if (flags.out) await writeFile(flags.out, text);
   else process.stdout.write(text);

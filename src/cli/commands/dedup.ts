@@ -1,0 +1,65 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Argv } from 'yargs';
+import { dedup, type KeepPolicy } from '../../dedup.js';
+import { describeSource } from '../../report/json.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
+import { matchOptions, paramsFromFlags, restoreStdin, type MatchFlags } from '../flags.js';
+import { createProgress } from '../progress.js';
+
+export interface DedupFlags extends MatchFlags {
+  inputs: string[];
+  keep: KeepPolicy;
+  ids: boolean;
+  out?: string;
+  report?: string;
+  quiet: boolean;
+  strict: boolean;
+}
+
+export function dedupBuilder(y: Argv): Argv<DedupFlags> {
+  return matchOptions(y)
+    .positional('inputs', { type: 'string', array: true, describe: 'files, directories or - (stdin)', demandOption: true })
+    .option('keep', { choices: ['earliest', 'longest', 'first'] as const, default: 'earliest' as const, describe: 'which member of a cluster to keep' })
+    .option('ids', { type: 'boolean', default: false, describe: 'write one line per record (keep/drop, cluster, representative) instead of the kept records' })
+    .option('out', { type: 'string', describe: 'write JSONL here instead of stdout' })
+    .option('report', { type: 'string', describe: 'also write the JSON scan report to this file' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no summary or warnings on stderr' })
+    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when any file or record was skipped' }) as unknown as Argv<DedupFlags>;
+}
+
+export async function runDedup(flags: DedupFlags): Promise<number> {
+  const warn = (s: string) => {
+    if (!flags.quiet) process.stderr.write(s);
+  };
+  const progress = createProgress(!flags.quiet);
+  const result = await dedup(restoreStdin(flags.inputs), {
+    params: paramsFromFlags(flags),
+    keep: flags.keep,
+    onIssue: (i) => warn(`sada: skipped: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
+    onProgress: progress.tick,
+  }).finally(progress.stop);
+  let kept = 0;
+  let dropped = 0;
+  try {
+    const out = flags.out ? createWriteStream(flags.out) : process.stdout;
+    for await (const { decision, fields } of result.records()) {
+      if (decision.action === 'keep') kept++;
+      else dropped++;
+      if (!flags.ids && decision.action === 'drop') continue;
+      const line = `${JSON.stringify(flags.ids ? decision : fields)}\n`;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+    if (flags.out) await new Promise<void>((resolve, reject) => (out as NodeJS.WritableStream).end(() => resolve()).on?.('error', reject));
+    if (flags.report) {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(flags.report, `${JSON.stringify(result.report, null, 2)}\n`);
+    }
+  } finally {
+    await result.cleanup();
+  }
+  const s = result.report.stats;
+  warn(`sada: kept ${kept}, dropped ${dropped} (${s.exact_duplicates ?? 0} exact duplicates) in ${s.clusters} cluster(s)\n`);
+  if (flags.strict && Object.keys(s.skipped ?? {}).length > 0) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -1,0 +1,43 @@
+import type { ReadOptions } from './read-docs.js';
+import { readDocs } from './read-docs.js';
+
+/** A document to fetch again: its report id and the file it came from. */
+export interface TextRequest {
+  readonly key: string;
+  readonly path: string;
+}
+
+/**
+ * Reads the original texts of some documents again from their files — a scan keeps only metadata, so a
+ * crawl's text is never all in memory; provenance and the HTML report fetch just the cluster members.
+ * Plain files hold one document; in record files a document is found by its id field, or by its place in
+ * the file (`!entry`, `:line`, `#record`) when the record had no id.
+ */
+export async function loadTexts(requests: readonly TextRequest[], io: ReadOptions): Promise<Map<string, string>> {
+  const byPath = new Map<string, Set<string>>();
+  for (const r of requests) {
+    if (r.path === '-') continue; // standard input cannot be read twice
+    let keys = byPath.get(r.path);
+    if (!keys) byPath.set(r.path, (keys = new Set()));
+    keys.add(r.key);
+  }
+  const texts = new Map<string, string>();
+  for (const [path, wanted] of byPath) {
+    // key '' makes id-less records come back keyed by their place alone, e.g. "!2015-07-21.json#5"
+    for await (const event of readDocs([{ path, key: '' }], io)) {
+      if (event.kind !== 'doc') continue;
+      const { key, text } = event.doc;
+      if (key === '') {
+        for (const k of wanted) texts.set(k, text); // a plain file: one document
+        break;
+      }
+      const hit = wanted.has(key) ? key : [...wanted].find((k) => /^[!:#]/.test(key) && k.endsWith(key));
+      if (hit !== undefined) {
+        texts.set(hit, text);
+        wanted.delete(hit);
+        if (wanted.size === 0) break;
+      }
+    }
+  }
+  return texts;
+}

@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ScanReport } from '../../src/report/report-types.js';
+import { corpusDir, repoRoot, sada } from '../helpers/cli.js';
+
+const lines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+const snnZip = path.resolve(repoRoot, '../shared/data/saudinewsnet/2015-08-04.zip');
+
+describe('sada dedup on the seeds', () => {
+  test('--ids gives one line per record: the flagship pair maps to one kept document', () => {
+    const r = sada(['dedup', 'corpus', '--ids', '--quiet']);
+    expect(r.code).toBe(0);
+    const rows = lines(r.stdout);
+    expect(rows).toHaveLength(5);
+    const clustered = rows.filter((x) => x.cluster !== undefined);
+    expect(clustered.map((x) => x.action).sort()).toEqual(['drop', 'keep']);
+    const kept = clustered.find((x) => x.action === 'keep')!;
+    expect(clustered.every((x) => x.representative === kept.id)).toBe(true);
+  });
+
+  test('without --ids it writes the kept records; first keeps 000, the earliest read', () => {
+    const rows = lines(sada(['dedup', 'corpus', '--keep', 'first', '--quiet']).stdout);
+    expect(rows.map((x) => x.id)).toEqual(['000_b86daad347500d15.txt', '001_d24844dcb7092ee0.txt', '002_a60c81bf7f79ea5a.txt', '003_fd56def298acf30f.txt']);
+    expect(String(rows[0].text)).toContain('صادقت كوريا الشمالية');
+  });
+
+  test('records from standard input: exact duplicates are found by fingerprint and dropped as such', () => {
+    const text = readFileSync(path.join(corpusDir, '004_17c881bf89d1ecee.txt'), 'utf8');
+    const input = [
+      { id: 'x1', text, source: 'outlet-a', date: '2024-11-12' },
+      { id: 'x2', text: `  ${text.replace(/ا/g, 'أ')}\n`, source: 'outlet-b', date: '2024-11-11' },
+      { id: 'x3', text: readFileSync(path.join(corpusDir, '001_d24844dcb7092ee0.txt'), 'utf8'), source: 'outlet-c' },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const r = sada(['dedup', '-', '--ids', '--keep', 'earliest'], { input });
+    expect(r.code).toBe(0);
+    const rows = lines(r.stdout);
+    expect(rows.find((x) => x.id === 'x2')).toMatchObject({ action: 'keep' });
+    expect(rows.find((x) => x.id === 'x1')).toMatchObject({ action: 'drop', representative: 'x2', exact: true });
+    expect(rows.find((x) => x.id === 'x3')).toMatchObject({ action: 'keep' });
+    expect(r.stderr).toMatch(/kept 2, dropped 1 \(1 exact duplicates\)/);
+  });
+});
+
+const describeSnn = existsSync(snnZip) ? describe : describe.skip;
+if (!existsSync(snnZip)) console.warn(`SKIPPED: SaudiNewsNet is absent (${snnZip}); dedup-on-real-data tests did not run`);
+
+describeSnn('sada dedup on one SaudiNewsNet day', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sada-dedup-'));
+  const reportFile = path.join(dir, 'report.json');
+  const byPolicy = new Map<string, Record<string, unknown>[]>();
+  for (const keep of ['earliest', 'longest', 'first']) {
+    const r = sada(['dedup', snnZip, '--ids', '--keep', keep, '--quiet', ...(keep === 'first' ? ['--report', reportFile] : [])]);
+    expect(r.code).toBe(0);
+    byPolicy.set(keep, lines(r.stdout));
+  }
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ScanReport;
+
+  test.each(['earliest', 'longest', 'first'])('--keep %s keeps exactly one record per cluster', (keep) => {
+    const rows = byPolicy.get(keep)!;
+    expect(report.clusters.length).toBeGreaterThan(10);
+    for (const c of report.clusters) {
+      const members = rows.filter((x) => x.cluster === c.id);
+      expect(members).toHaveLength(c.members.length);
+      expect(members.filter((x) => x.action === 'keep')).toHaveLength(1);
+    }
+    const dropped = rows.filter((x) => x.action === 'drop').length;
+    expect(dropped).toBe(report.clusters.reduce((n, c) => n + c.members.length - 1, 0));
+  });
+
+  test('policies choose by date, by length and by order', () => {
+    const docs = new Map(report.documents.map((d) => [d.id, d]));
+    const keptOf = (keep: string, cluster: string) => String(byPolicy.get(keep)!.find((x) => x.cluster === cluster && x.action === 'keep')!.id);
+    for (const c of report.clusters) {
+      const members = c.members.map((m) => docs.get(m)!);
+      expect(docs.get(keptOf('longest', c.id))!.chars).toBe(Math.max(...members.map((m) => m.chars)));
+      const dates = members.map((m) => m.published ?? '9999').sort();
+      expect(docs.get(keptOf('earliest', c.id))!.published ?? '9999').toBe(dates[0]);
+      const order = report.documents.map((d) => d.id);
+      expect(keptOf('first', c.id)).toBe(c.members.slice().sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]);
+    }
+  });
+
+  test('record metadata flows into the report: outlet, date, title', () => {
+    const d = report.documents[0];
+    expect(d.outlet).toMatch(/^[a-z0-9]+$/);
+    expect(d.published).toMatch(/^2015-08-0\dT\d\d:\d\d:\d\d$/);
+    expect(d.title).toBeTruthy();
+    expect(d.path).toContain('2015-08-04.zip');
+  });
+});
+
+describe('dedup writes to --out', () => {
+  test('the kept records land in the file, not on stdout', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'sada-out-')), 'kept.jsonl');
+    const r = sada(['dedup', 'corpus', '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(lines(readFileSync(out, 'utf8'))).toHaveLength(4);
+    writeFileSync(out, '');
+  });
+});
