@@ -5,7 +5,7 @@ import { loadTexts } from './io/load-texts.js';
 import { readDocs } from './io/read-docs.js';
 import { annotateProvenance } from './provenance/annotate.js';
 import { Detector } from './match/detector.js';
-import { clusterPairs } from './match/cluster.js';
+import { TemplateGuard, guardedClusters } from './match/template-guard.js';
 import type { ParamsInput } from './params.js';
 import { resolveParams } from './params.js';
 import type { RecordIssue } from './records.js';
@@ -27,6 +27,9 @@ export interface ScanOptions {
   readonly provenance?: boolean;
 }
 
+/** Text of cluster members held at once for provenance (UTF-16 characters, so ×2 in bytes). */
+const maxProvenanceTextChars = 64 * 1024 * 1024;
+
 /** Below this share of Arabic letters a document is skipped as `not_arabic` (sada's normaliser and
  * boilerplate rules are Arabic; a README or an English page in a crawl is not what users dedupe here). */
 const minArabicShare = 0.5;
@@ -47,6 +50,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
   const found = await discoverInputs(inputs, p.io.extensions);
   found.issues.forEach(note);
   const detector = await Detector.create(p, options.store);
+  const guard = new TemplateGuard();
   const docs: DocMeta[] = [];
   const bodyChars: number[] = [];
   const stdinTexts = new Map<string, string>();
@@ -83,6 +87,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
     bodyChars[doc.id] = body.normalised.text.length;
     if (doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
     await detector.add(body);
+    guard.add(doc.id, body.normalised.text);
     options.onProgress?.(docs.length);
   }
   const counts = await detector.finish();
@@ -93,16 +98,19 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
   }
   const { h64ToString } = await xxhash();
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const clusters = clusterPairs(
+  // copies vs templated items vs partial reuse, and clusters that do not chain (match/template-guard.ts)
+  const { clusters, templates } = guardedClusters(
     docs[docs.length - 1].id + 1,
     detector.pairs,
+    detector.pairs.map((pair) => guard.classify(pair)),
     (members) => pickRepresentative(members, byId, bodyChars),
-    (members) => `c${h64ToString(members.map((m) => byId.get(m)!.key).sort().join('\n')).slice(0, 12)}`,
+    (prefix, members) => `${prefix}${h64ToString(members.map((m) => byId.get(m)!.key).sort().join('\n')).slice(0, 12)}`,
   );
   const report = buildReport({
     params: p,
     docs,
     clusters,
+    templates,
     issues,
     candidates: counts.candidates,
     verifiedPairs: detector.pairs.length,
@@ -111,9 +119,21 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
   });
   if (options.provenance === false || report.clusters.length === 0) return report;
   const members = new Set(report.clusters.flatMap((c) => c.members));
-  const requests = docs.filter((d) => members.has(d.key)).map((d) => ({ key: d.key, path: d.path }));
+  // Past a budget, an exact duplicate borrows its original's text (same body; only boilerplate such as a
+  // source footer may differ, so some attribution evidence is lost): a crawl full of duplicates must not
+  // hold every copy in memory.
+  const copyOf = new Map<string, string>();
+  const memberChars = docs.reduce((n, d) => n + (members.has(d.key) ? d.chars : 0), 0);
+  if (memberChars > maxProvenanceTextChars) {
+    for (const c of report.clusters) for (const pr of c.pairs) if (pr.exact && !copyOf.has(pr.b)) copyOf.set(pr.b, copyOf.get(pr.a) ?? pr.a);
+  }
+  const requests = docs.filter((d) => members.has(d.key) && !copyOf.has(d.key)).map((d) => ({ key: d.key, path: d.path }));
   const texts = await loadTexts(requests, p.io);
   for (const [k, t] of stdinTexts) if (members.has(k)) texts.set(k, t);
+  for (const [copy, original] of copyOf) {
+    const t = texts.get(original);
+    if (t !== undefined) texts.set(copy, t);
+  }
   const chars = new Map(docs.filter((d) => members.has(d.key)).map((d) => [d.key, bodyChars[d.id]]));
   const annotated = annotateProvenance(report, texts, chars);
   return { ...annotated, stats: { ...annotated.stats, seconds: (performance.now() - started) / 1000 } };

@@ -15,6 +15,7 @@ export interface ScanFlags extends MatchFlags {
   quiet: boolean;
   failOnDuplicates: boolean;
   strict: boolean;
+  provenance: boolean;
 }
 
 export function scanBuilder(y: Argv): Argv<ScanFlags> {
@@ -24,7 +25,8 @@ export function scanBuilder(y: Argv): Argv<ScanFlags> {
     .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no summary or warnings on stderr' })
     .option('fail-on-duplicates', { type: 'boolean', default: false, describe: 'exit 1 when any cluster is found' })
-    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when any file or record was skipped' }) as unknown as Argv<ScanFlags>;
+    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when any file or record was skipped' })
+    .option('provenance', { type: 'boolean', default: true, describe: 'infer who copied whom per cluster (--no-provenance: skip)' }) as unknown as Argv<ScanFlags>;
 }
 
 export async function runScan(flags: ScanFlags): Promise<number> {
@@ -37,6 +39,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
     params,
     onIssue: (i) => warn(`sada: ${i.severity === 'warning' ? 'warning' : 'skipped'}: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
     onProgress: progress.tick,
+    provenance: flags.provenance,
   }).finally(progress.stop);
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report);
   if (flags.out) await writeFile(flags.out, text);
