@@ -4,7 +4,7 @@
  */
 
 import type { WordDiff } from './diff-types.js';
-import { compactRuns, displayDate, type DocIndex, orderMembers } from './html-model.js';
+import { compactRuns, displayDate, type DocIndex, orderMembers } from './report-model.js';
 import type { ReportCluster } from './report-types.js';
 
 /** Diffs shown per cluster; the rest are counted, since a 300-member wire story would be unreadable anyway. */

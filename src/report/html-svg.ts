@@ -5,7 +5,7 @@
 
 import { escapeHtml } from './html-escape.js';
 import { fill, LABELS } from './html-labels.js';
-import type { OutletMatrix } from './html-model.js';
+import type { OutletMatrix } from './report-model.js';
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 

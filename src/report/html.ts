@@ -16,19 +16,12 @@ import {
   maxContainments,
   outletMatrix,
   sortClusters,
-} from './html-model.js';
+} from './report-model.js';
 import { histogramSvg, matrixSvg } from './html-svg.js';
 import type { ReportCluster, ScanReport } from './report-types.js';
+import type { RenderInput } from './report-model.js';
 
-export interface RenderInput {
-  report: ScanReport;
-  /** Original texts by document id (report.documents[].id); may lack some docs. */
-  texts: ReadonlyMap<string, string>;
-  /** Word diff of two documents (original text runs); undefined when either text is missing. */
-  diff: (a: string, b: string) => WordDiff | undefined;
-  /** Title shown in the page header, e.g. "sada — 2015-08-04". */
-  title?: string;
-}
+export type { RenderInput };
 
 /** `img-src data:` covers the favicon; nothing else may load. */
 export function contentSecurityPolicy(script: string, style: string): string {

@@ -19,6 +19,8 @@ export interface ReportParts {
   readonly params: Params;
   readonly docs: readonly DocMeta[];
   readonly clusters: readonly Cluster[];
+  /** Template families (match/template-guard.ts): same shape as clusters, reported apart from copies. */
+  readonly templates?: readonly Cluster[];
   readonly issues: readonly RecordIssue[];
   readonly candidates: number;
   readonly verifiedPairs: number;
@@ -59,12 +61,13 @@ export function buildReport(parts: ReportParts): ScanReport {
     containment_ba: round(p.containsBinA),
     ...(p.exact ? { exact: true } : {}),
   });
-  const clusters: ReportCluster[] = parts.clusters.map((c) => ({
+  const toReport = (c: Cluster): ReportCluster => ({
     id: c.id,
     members: c.members.map(key),
     representative: key(c.representative),
     pairs: c.pairs.map(pair),
-  }));
+  });
+  const clusters: ReportCluster[] = parts.clusters.map(toReport);
   const skipped: Record<string, number> = {};
   for (const i of parts.issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
   const issues: ReportIssue[] = parts.issues.map((i) => ({ code: i.code, source: describeSource(i), message: i.message }));
@@ -73,6 +76,7 @@ export function buildReport(parts: ReportParts): ScanReport {
     params: { id: paramsId(parts.params), ...parts.params },
     documents,
     clusters,
+    ...(parts.templates?.length ? { templates: parts.templates.map(toReport) } : {}),
     stats: {
       documents: parts.docs.length,
       candidates: parts.candidates,

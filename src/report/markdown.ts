@@ -4,7 +4,6 @@
  * English; article text is escaped so it can never become Markdown or HTML.
  */
 
-import type { RenderInput } from './html.js';
 import {
   compactRuns,
   displayDate,
@@ -15,7 +14,8 @@ import {
   orderMembers,
   sortClusters,
   type DocIndex,
-} from './html-model.js';
+  type RenderInput,
+} from './report-model.js';
 import type { ReportCluster, ReportProvenance } from './report-types.js';
 
 /** Diffs per cluster; Markdown is read top to bottom, so fewer than the HTML report. */

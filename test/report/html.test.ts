@@ -9,7 +9,7 @@ import {
   maxContainments,
   outletMatrix,
   sortClusters,
-} from '../../src/report/html-model.js';
+} from '../../src/report/report-model.js';
 import { renderHtml } from '../../src/report/html.js';
 import type { ReportCluster, ReportDocument, ScanReport } from '../../src/report/report-types.js';
 

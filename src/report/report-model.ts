@@ -3,8 +3,19 @@
  * histogram, the outlet copy matrix and collapsed diff segments. Pure functions of the JSON report.
  */
 
-import type { DiffRun } from './diff-types.js';
+import type { DiffRun, WordDiff } from './diff-types.js';
 import type { ReportCluster, ReportDocument, ScanReport } from './report-types.js';
+
+/** What both renderers (HTML, Markdown) take. */
+export interface RenderInput {
+  report: ScanReport;
+  /** Original texts by document id (report.documents[].id); may lack some docs. */
+  texts: ReadonlyMap<string, string>;
+  /** Word diff of two documents (original text runs); undefined when either text is missing. */
+  diff: (a: string, b: string) => WordDiff | undefined;
+  /** Title shown in the page header, e.g. "sada — 2015-08-04". */
+  title?: string;
+}
 
 export type DocIndex = ReadonlyMap<string, ReportDocument>;
 
