@@ -7,9 +7,25 @@ import { MemoryBandStore } from '../index/memory-store.js';
 import type { BandStore } from '../index/store.js';
 import { createMinHasher } from '../sketch/minhash.js';
 import { shingleHashes } from '../sketch/shingle.js';
-import { comparePair, isMatch } from './verify.js';
+import { minMatchingIntersection, pairFromCounts, SetProbe } from './verify.js';
 
 type Hasher = Awaited<ReturnType<typeof xxhash>>;
+
+/** Milliseconds spent per stage inside the detector. */
+export interface StageTimes {
+  fingerprint: number;
+  shingle: number;
+  minhash: number;
+  /** Band keys, store writes and lookups, candidate de-duplication. */
+  lsh: number;
+  verify: number;
+}
+
+/** The exact-duplicate fingerprint of a normalised body (64-bit xxhash, hex). */
+export async function fingerprinter(): Promise<(text: string) => string> {
+  const { h64ToString } = await xxhash();
+  return h64ToString;
+}
 
 export interface DetectorCounts {
   readonly candidates: number;
@@ -31,6 +47,9 @@ export class Detector {
   private verified = 0;
   private exactDuplicates = 0;
   private readonly minhash: (s: Uint32Array, out: Uint32Array) => void;
+  private readonly probe = new SetProbe();
+  /** Milliseconds per stage, accumulated when `timeStages()` was called (the speed bench reads them). */
+  times: StageTimes | undefined;
 
   private constructor(
     private readonly p: Params,
@@ -51,15 +70,43 @@ export class Detector {
     return new Detector(p, index, await xxhash(), batchSize);
   }
 
+  /** Starts accumulating per-stage times into `times` (a few clock reads per document). */
+  timeStages(): StageTimes {
+    this.times = { fingerprint: 0, shingle: 0, minhash: 0, lsh: 0, verify: 0 };
+    return this.times;
+  }
+
   /** Exact set size of a document's shingles (after `add`). */
   shingleCount(docId: number): number {
     return this.shingles[docId]?.length ?? 0;
   }
 
   async add(body: Body): Promise<void> {
-    const id = body.docId;
+    const t0 = this.times ? performance.now() : 0;
     const text = body.normalised.text;
     const fingerprint = this.hasher.h64ToString(text);
+    if (this.fingerprints.has(fingerprint)) return this.addSketch(body.docId, fingerprint, undefined, undefined);
+    const t1 = this.times ? performance.now() : 0;
+    const { shingle, size, seed, hashes } = this.p.sketch;
+    const set = shingleHashes(text, shingle, size, seed);
+    const t2 = this.times ? performance.now() : 0;
+    const values = new Uint32Array(hashes);
+    this.minhash(set, values);
+    if (this.times) {
+      const t3 = performance.now();
+      this.times.fingerprint += t1 - t0;
+      this.times.shingle += t2 - t1;
+      this.times.minhash += t3 - t2;
+    }
+    return this.addSketch(body.docId, fingerprint, set, values);
+  }
+
+  /**
+   * The second half of `add`, for sketches made elsewhere (worker threads): the fingerprint of the
+   * normalised body (`fingerprintOf`), its shingle set and signature. Documents must arrive in id order;
+   * `set` and `values` may be left out when the fingerprint was seen before (an exact duplicate).
+   */
+  async addSketch(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined): Promise<void> {
     const original = this.fingerprints.get(fingerprint);
     if (original !== undefined) {
       this.exactDuplicates++;
@@ -68,12 +115,9 @@ export class Detector {
       this.pairs.push({ a: original, b: id, jaccard: 1, containsAinB: n ? 1 : 0, containsBinA: n ? 1 : 0, exact: true });
       return;
     }
+    if (set === undefined || values === undefined) throw new Error(`document ${id}: a new fingerprint needs its sketch`);
     this.fingerprints.set(fingerprint, id);
-    const { shingle, size, seed, hashes } = this.p.sketch;
-    const set = shingleHashes(text, shingle, size, seed);
     this.shingles[id] = set;
-    const values = new Uint32Array(hashes);
-    this.minhash(set, values);
     this.batch.push({ docId: id, values });
     if (this.batch.length >= this.batchSize) await this.flush();
   }
@@ -81,13 +125,30 @@ export class Detector {
   /** Indexes what is batched and verifies its candidates. */
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
+    const t0 = this.times ? performance.now() : 0;
     const found = await this.index.addBatch(this.batch);
     this.batch = [];
+    const t1 = this.times ? performance.now() : 0;
     this.candidates += found.length;
+    // Candidates come grouped by their newer document: prepare its set once, probe each older one into it.
+    // Only matches need exact values, so a walk stops as soon as the match boundary is out of reach.
+    let prepared = -1;
     for (const c of found) {
-      const pair = comparePair(c.a, this.shingles[c.a], c.b, this.shingles[c.b]);
+      const b = this.shingles[c.b];
+      if (c.b !== prepared) {
+        this.probe.reset(b);
+        prepared = c.b;
+      }
+      const a = this.shingles[c.a];
+      const need = minMatchingIntersection(a.length, b.length, this.p.match);
       this.verified++;
-      if (isMatch(pair, this.p.match)) this.pairs.push(pair);
+      if (need > Math.min(a.length, b.length)) continue;
+      const inter = this.probe.intersect(a, need);
+      if (inter >= 0) this.pairs.push(pairFromCounts(c.a, a.length, c.b, b.length, inter));
+    }
+    if (this.times) {
+      this.times.lsh += t1 - t0;
+      this.times.verify += performance.now() - t1;
     }
   }
 

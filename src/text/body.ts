@@ -1,11 +1,14 @@
 import type { Body, Doc } from '../records.js';
 import { findBody, wholeText } from './boilerplate.js';
-import { normaliseText } from './normalise.js';
+import { normaliseLazily } from './normalise.js';
 
-/** The comparable body of a document: boilerplate cut (unless disabled), then normalised. */
+/**
+ * The comparable body of a document: boilerplate cut (unless disabled), then normalised. The offset map
+ * (`normalised.toOriginal`) is built on first read: a scan never reads it, a diff does.
+ */
 export function prepareBody(doc: Pick<Doc, 'id' | 'text'>, options: { readonly stripBoilerplate: boolean }): Body {
   const { ranges, stripped } = options.stripBoilerplate ? findBody(doc.text) : wholeText(doc.text);
-  return { docId: doc.id, normalised: normaliseText(doc.text, ranges), stripped };
+  return { docId: doc.id, normalised: normaliseLazily(doc.text, ranges), stripped };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { StrippedSpan } from '../records.js';
-import { normaliseText } from './normalise.js';
+import { normaliseLazily } from './normalise.js';
 
 /**
  * Outlet boilerplate that is not the article: source footers, tag lines, related-link blocks, publication
@@ -67,7 +67,8 @@ function splitLines(text: string): Line[] {
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0x0a;
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
-      if (i > s) lines.push({ start: s, end: i, norm: normaliseText(text, [[s, i]]).text });
+      // only short lines are ever tested against the markers: normalising the long ones was a third of the stage
+      if (i > s) lines.push({ start: s, end: i, norm: i - s <= maxMarkerLineChars ? normaliseLazily(text, [[s, i]]).text : '' });
       s = i + 1;
     }
   }

@@ -16,55 +16,90 @@ const SPACE_UNIT = 0x20;
  * a range boundary separates words.
  */
 export function normaliseText(original: string, ranges: readonly (readonly [number, number])[] = [[0, original.length]]): Normalised {
+  const n = normaliseInto(original, ranges, true);
+  const toOriginal = new Uint32Array(n + 1);
+  toOriginal.set(mapScratch.subarray(0, n));
+  toOriginal[n] = n > 0 ? endOfLastUnit(original, mapScratch[n - 1]) : (ranges[0]?.[0] ?? 0);
+  return { text: unitsToString(unitScratch, n), toOriginal };
+}
+
+/**
+ * `normaliseText` for the scan's hot path: the same text, with the offset map built only if something reads
+ * it (a diff or a report view; the detector never does). Skips a 4-byte-per-character array per document.
+ */
+export function normaliseLazily(original: string, ranges: readonly (readonly [number, number])[] = [[0, original.length]]): Normalised {
+  const n = normaliseInto(original, ranges, false);
+  const text = unitsToString(unitScratch, n);
+  let map: Uint32Array | undefined;
+  return {
+    text,
+    get toOriginal(): Uint32Array {
+      map ??= normaliseText(original, ranges).toOriginal;
+      return map;
+    },
+  };
+}
+
+/** Scratch of the normaliser, grown as needed and reused: one pass allocates nothing but its string. */
+let unitScratch: Uint16Array = new Uint16Array(16384);
+let mapScratch: Uint32Array = new Uint32Array(16384);
+
+/** Normalises `ranges` of `original` into `unitScratch` (and `mapScratch` when `withMap`); returns the length. */
+function normaliseInto(original: string, ranges: readonly (readonly [number, number])[], withMap: boolean): number {
   const { table, multiUnitFolds } = charTable();
   let total = 0;
   for (const [s, e] of ranges) total += e - s;
   const cap = total * 2 + 1; // MULTI expansions can grow text; ligatures are at most 2× here
-  let out: Uint16Array = new Uint16Array(cap);
-  let map: Uint32Array = new Uint32Array(cap);
+  if (unitScratch.length < cap) {
+    unitScratch = new Uint16Array(Math.max(cap, unitScratch.length * 2));
+    mapScratch = new Uint32Array(unitScratch.length);
+  }
+  let out = unitScratch;
+  let map = mapScratch;
   let n = 0;
   let pendingSpace = false;
   let spaceAt = 0; // the separator maps to where the gap between two words starts
-  for (const [from, to] of ranges) {
-  if (n > 0 && !pendingSpace) {
-    pendingSpace = true;
-    spaceAt = from;
-  }
-  for (let i = from; i < to; i++) {
-    const v = table[original.charCodeAt(i)];
-    if (v === DROP) continue;
-    if (v === SPACE) {
-      if (!pendingSpace && n > 0) {
-        pendingSpace = true;
-        spaceAt = i;
+  for (let r = 0; r < ranges.length; r++) {
+    const from = ranges[r][0];
+    const to = ranges[r][1];
+    if (n > 0 && !pendingSpace) {
+      pendingSpace = true;
+      spaceAt = from;
+    }
+    for (let i = from; i < to; i++) {
+      const v = table[original.charCodeAt(i)];
+      if (v === DROP) continue;
+      if (v === SPACE) {
+        if (!pendingSpace && n > 0) {
+          pendingSpace = true;
+          spaceAt = i;
+        }
+        continue;
       }
-      continue;
-    }
-    if (pendingSpace) {
-      out[n] = SPACE_UNIT;
-      map[n++] = spaceAt;
-      pendingSpace = false;
-    }
-    if (v === MULTI) {
-      const units = multiUnitFolds.get(original.charCodeAt(i))!;
-      if (n + units.length >= out.length) [out, map] = grow(out, map);
-      for (let k = 0; k < units.length; k++) {
-        out[n] = units[k];
-        map[n++] = i;
+      if (pendingSpace) {
+        out[n] = SPACE_UNIT;
+        if (withMap) map[n] = spaceAt;
+        n++;
+        pendingSpace = false;
       }
-      continue;
+      if (v === MULTI) {
+        const units = multiUnitFolds.get(original.charCodeAt(i))!;
+        if (n + units.length + 2 >= out.length) [out, map] = grow(n);
+        for (let k = 0; k < units.length; k++) {
+          out[n] = units[k];
+          if (withMap) map[n] = i;
+          n++;
+        }
+        continue;
+      }
+      if (n + 2 >= out.length) [out, map] = grow(n);
+      out[n] = v;
+      if (withMap) map[n] = i;
+      n++;
     }
-    if (n + 2 >= out.length) [out, map] = grow(out, map);
-    out[n] = v;
-    map[n++] = i;
   }
-  }
-  const toOriginal = new Uint32Array(n + 1);
-  toOriginal.set(map.subarray(0, n));
-  toOriginal[n] = n > 0 ? endOfLastUnit(original, map[n - 1]) : (ranges[0]?.[0] ?? 0);
-  return { text: unitsToString(out, n), toOriginal };
+  return n;
 }
-
 /** End offset of the original character at `start`, past any diacritics that were dropped after it. */
 function endOfLastUnit(original: string, start: number): number {
   const { table } = charTable();
@@ -73,17 +108,21 @@ function endOfLastUnit(original: string, start: number): number {
   return e;
 }
 
-function grow(out: Uint16Array, map: Uint32Array): [Uint16Array, Uint32Array] {
-  const o = new Uint16Array(out.length * 2);
-  o.set(out);
-  const m = new Uint32Array(map.length * 2);
-  m.set(map);
+function grow(n: number): [Uint16Array, Uint32Array] {
+  const o = new Uint16Array(unitScratch.length * 2);
+  o.set(unitScratch.subarray(0, n));
+  const m = new Uint32Array(o.length);
+  m.set(mapScratch.subarray(0, n));
+  unitScratch = o;
+  mapScratch = m;
   return [o, m];
 }
 
 const utf16 = new TextDecoder('utf-16le');
 
+/** Short strings (boilerplate lines) are cheaper through fromCharCode than through the decoder's call. */
 function unitsToString(units: Uint16Array, n: number): string {
+  if (n <= 64) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
   return utf16.decode(units.subarray(0, n));
 }
 

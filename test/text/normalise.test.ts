@@ -1,4 +1,4 @@
-import { normaliseText, wordsOf } from '../../src/text/normalise.js';
+import { normaliseLazily, normaliseText, wordsOf } from '../../src/text/normalise.js';
 
 const norm = (s: string) => normaliseText(s).text;
 
@@ -89,5 +89,19 @@ describe('offset map', () => {
     ]);
     expect(n.text).toBe('اولا ثانيا');
     expect(original.slice(n.toOriginal[5])).toBe('ثانياً');
+  });
+});
+
+describe('lazy offset map (the scan path)', () => {
+  test.each([
+    ['plain Arabic', 'قالَ «الرئيسُ»: ١٠ آلافٍ', undefined],
+    ['ranges', 'أولاً FOOTER ثانياً', [[0, 5], [13, 19]] as [number, number][]],
+    ['ligature expansion', 'ﻻ يوجد ﻷن', undefined],
+    ['long text', 'الرئيس قال إن الاجتماع '.repeat(2000), undefined],
+  ])('%s: same text and map as normaliseText', (_name, original, ranges) => {
+    const eager = normaliseText(original, ranges);
+    const lazy = normaliseLazily(original, ranges);
+    expect(lazy.text).toBe(eager.text);
+    expect(Array.from(lazy.toOriginal)).toEqual(Array.from(eager.toOriginal));
   });
 });
