@@ -1,0 +1,57 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Pair } from '../../src/records.js';
+import { TemplateGuard, guardedClusters } from '../../src/match/template-guard.js';
+
+const pair = (a: number, b: number, ab: number, ba: number): Pair => ({ a, b, jaccard: Math.min(ab, ba), containsAinB: ab, containsBinA: ba });
+
+/** A royal-cable-like frame whose slots (president, country, occasion) vary. */
+const cable = (name: string, country: string) =>
+  `بعث خادم الحرمين الشريفين الملك سلمان برقيه تهنيه لفخامه الرييس ${name} رييس جمهوريه ${country} بمناسبه ذكري استقلال بلاده وعبر الملك عن اطيب التهاني واصدق التمنيات بموفور الصحه والسعاده`;
+
+function guardWith(bodies: string[]): TemplateGuard {
+  const g = new TemplateGuard();
+  bodies.forEach((b, i) => g.add(i, b));
+  // frame words must be common (document frequency above rareDf) for the slots to stand out
+  for (let i = 0; i < 40; i++) g.add(100 + i, cable(`س${i}`, `ص${i}`));
+  return g;
+}
+
+describe('TemplateGuard.classify', () => {
+  test('same frame, different president and country: template', () => {
+    const g = guardWith([cable('ايسوفو محمدو', 'النيجر'), cable('الباجي قايد السبسي', 'التونسيه')]);
+    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('template');
+  });
+  test('same slots with a rewritten clause: copy', () => {
+    const a = cable('ايسوفو محمدو', 'النيجر');
+    const g = guardWith([a, `${a} وتمني للشعب النيجري الصديق المزيد من التقدم`]);
+    expect(g.classify(pair(0, 1, 0.95, 0.7))).toBe('copy');
+  });
+  test('a short story inside a page that leads with another story: partial', () => {
+    const story = 'اعلنت شركه هوندا موتور اليابانيه ارتفاع صافي ارباحها خلال الربع السنوي بنسبه 19 بالميه';
+    const other = 'سيفاكس ايرلاينز التونسيه الخاصه تعلق رحلاتها الجويه قالت شركه الطيران انها علقت جميع رحلاتها';
+    const page = `${Array.from({ length: 6 }, (_, i) => `${other} ${i}`).join(' ')} ${story}`;
+    const g = guardWith([story, page]);
+    expect(g.classify(pair(0, 1, 0.8, 0.3))).toBe('partial');
+  });
+  test('containment at the sure threshold is a copy whatever the slots say', () => {
+    const g = guardWith([cable('ايسوفو محمدو', 'النيجر'), cable('الباجي قايد السبسي', 'التونسيه')]);
+    expect(g.classify(pair(0, 1, 0.95, 0.9))).toBe('copy');
+  });
+});
+
+describe('guardedClusters', () => {
+  const rep = (m: readonly number[]) => m[0];
+  const id = (prefix: string, m: readonly number[]) => `${prefix}${m.join('-')}`;
+  test('a bridging document does not chain two stories', () => {
+    // 0~1 and 2~3 are two-way copies; 4 is a roundup containing both stories (one-way links)
+    const pairs = [pair(0, 1, 0.9, 0.9), pair(2, 3, 0.9, 0.9), pair(0, 4, 0.95, 0.2), pair(2, 4, 0.95, 0.2)];
+    const { clusters } = guardedClusters(5, pairs, ['copy', 'copy', 'copy', 'copy'], rep, id);
+    expect(clusters.some((c) => c.members.includes(0) && c.members.includes(2))).toBe(false);
+  });
+  test('template pairs form families, not clusters', () => {
+    const pairs = [pair(0, 1, 0.8, 0.8), pair(1, 2, 0.8, 0.8)];
+    const { clusters, templates } = guardedClusters(3, pairs, ['template', 'template'], rep, id);
+    expect(clusters).toEqual([]);
+    expect(templates.map((t) => t.members)).toEqual([[0, 1, 2]]);
+  });
+});
