@@ -147,6 +147,19 @@ function integrate(f: (x: number) => number, a: number, b: number): number {
  * exactly anyway — a false positive costs one set comparison, a false negative loses a copy for good.
  */
 export function optimalBands(threshold: number, hashes: number, fnWeight = 0.9): { bands: number; rows: number } {
+  // ~1,500 (bands, rows) shapes × 400 integrand points for 256 hashes: tens of milliseconds, and every
+  // resolveParams() call (one per diff in a report) would pay it again
+  const key = `${threshold}/${hashes}/${fnWeight}`;
+  const known = optimalBandsCache.get(key);
+  if (known) return known;
+  const found = searchBands(threshold, hashes, fnWeight);
+  optimalBandsCache.set(key, found);
+  return found;
+}
+
+const optimalBandsCache = new Map<string, { bands: number; rows: number }>();
+
+function searchBands(threshold: number, hashes: number, fnWeight: number): { bands: number; rows: number } {
   let best = { bands: 1, rows: 1, error: Infinity };
   for (let bands = 1; bands <= hashes; bands++) {
     const maxRows = Math.floor(hashes / bands);

@@ -202,6 +202,7 @@ const SCRIPT_BODY = String.raw`
         var ev = add(li, el('ul')).lastChild;
         p.evidence.forEach(function (e) {
           var li2 = add(el('li'), el('bdi', '', e.kind), ': ', el('bdi', '', e.detail));
+          li2.dir = 'ltr'; // evidence is written in English (quoting Arabic inside): read left to right
           if (typeof e.weight === 'number') add(li2, ' ', ltr((e.weight > 0 ? '+' : '') + e.weight.toFixed(2)));
           ev.appendChild(li2);
         });

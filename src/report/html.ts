@@ -53,7 +53,8 @@ function summaryHtml(report: ScanReport): string {
   const issues = report.issues ?? [];
   const issueList = issues
     .slice(0, MAX_ISSUES_SHOWN)
-    .map((i) => `<li><span class="id">${escapeHtml(i.source)}</span> ${escapeHtml(i.code)}: <bdi>${escapeHtml(i.message)}</bdi></li>`)
+    // messages are English and paths Latin: a left-to-right line, or the bidi algorithm moves the punctuation
+    .map((i) => `<li dir="ltr"><span class="id">${escapeHtml(i.source)}</span> ${escapeHtml(i.code)}: ${escapeHtml(i.message)}</li>`)
     .join('');
   return (
     `<section><h2>${escapeHtml(LABELS.summary)}</h2><dl class="cards">${cards.join('')}</dl>` +

@@ -1,8 +1,10 @@
-import { diffTexts } from '../diff.js';
 import { loadTexts } from '../io/load-texts.js';
 import type { ParamsInput } from '../params.js';
 import { resolveParams } from '../params.js';
+import type { Body } from '../records.js';
+import { prepareBody } from '../text/body.js';
 import type { WordDiff } from './diff-types.js';
+import { diffBodies } from './word-diff.js';
 import { renderHtml, type RenderInput } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { ScanReport } from './report-types.js';
@@ -25,6 +27,13 @@ export async function renderReport(
   const missing = wanted.filter((k) => !texts.has(k) && docs.has(k)).map((k) => ({ key: k, path: docs.get(k)!.path }));
   for (const [k, t] of await loadTexts(missing, p.io)) texts.set(k, t);
   const cache = new Map<string, WordDiff | undefined>();
+  // a representative is diffed against every other member: cut and normalise each text once
+  const bodies = new Map<string, Body>();
+  const side = (key: string, text: string) => {
+    let body = bodies.get(key);
+    if (!body) bodies.set(key, (body = prepareBody({ id: 0, text }, p.text)));
+    return { key, text, body };
+  };
   const input: RenderInput = {
     report,
     texts,
@@ -34,7 +43,7 @@ export async function renderReport(
       if (!cache.has(k)) {
         const ta = texts.get(a);
         const tb = texts.get(b);
-        cache.set(k, ta === undefined || tb === undefined ? undefined : diffTexts({ key: a, text: ta }, { key: b, text: tb }, { params: { text: p.text } }));
+        cache.set(k, ta === undefined || tb === undefined ? undefined : diffBodies(side(a, ta), side(b, tb)));
       }
       return cache.get(k);
     },
