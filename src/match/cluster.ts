@@ -62,3 +62,236 @@ export function clusterPairs(
   clusters.sort((x, y) => y.members.length - x.members.length || x.members[0] - y.members[0]);
   return clusters;
 }
+
+/** Weights of the copy clustering objective (`copyClusters`). */
+export interface CopyClusterWeights {
+  /** Gain of putting a verified copy pair at max containment ≥ 0.9 into one cluster. @default 1 */
+  readonly sure: number;
+  /** …at 0.7–0.9. @default 0.3 */
+  readonly likely: number;
+  /** …below 0.7 (rewrites of one release reach only 0.55). @default 0.1 */
+  readonly loose: number;
+  /** Cost of a pair in one cluster that is not a verified copy (unrelated, template, partial); 0.8 rather than 1
+   * lets a page holding a short story join its copies at a small precision cost (docs/tuning.md). @default 0.8 */
+  readonly apart: number;
+}
+
+export const defaultCopyClusterWeights: CopyClusterWeights = { sure: 1, likely: 0.3, loose: 0.1, apart: 0.8 };
+
+/**
+ * Clusters copy pairs by greedy correlation clustering (Bansal, Blum & Chawla 2004; greedy agglomeration
+ * as in Elsner & Schudy 2009): every pair inside a cluster scores its weight when it is a verified copy
+ * and −`apart` when it is not (never verified, or judged a template or partial reuse). Starting from
+ * singletons, the two clusters whose merge gains most are joined while any gain is positive.
+ *
+ * Why not connected components or a star: one roundup page that contains two stories links both, and a
+ * star admits members that match only the centre. Here a member must match most of the cluster — a page
+ * holding two stories joins the one it shares more with, and two bulletins of different days stay apart
+ * unless nearly every pair between them is a copy. Returns a cluster root per document (−1: no cluster).
+ */
+export function copyClusters(
+  documents: number,
+  copies: readonly Pair[],
+  w: CopyClusterWeights = defaultCopyClusterWeights,
+): Int32Array {
+  // Exact duplicates never enter the index, so they have no verified pairs of their own: each group of
+  // them is one node weighing its member count, and its original's pairs count once per member.
+  const dupOf = new Int32Array(documents);
+  for (let d = 0; d < documents; d++) dupOf[d] = d;
+  for (const p of copies) if (p.exact) dupOf[p.b] = dupOf[p.a];
+  for (let d = 0; d < documents; d++) dupOf[d] = dupOf[dupOf[d]];
+  const mult = new Int32Array(documents);
+  for (let d = 0; d < documents; d++) mult[dupOf[d]]++;
+  const size = Int32Array.from(mult);
+  const version = new Int32Array(documents);
+  // per cluster root: neighbouring root → [sum of copy weights, pairs counted] across them
+  const adj = new Map<number, Map<number, [number, number]>>();
+  const add = (x: number, y: number, weight: number, count: number) => {
+    let m = adj.get(x);
+    if (!m) adj.set(x, (m = new Map()));
+    const v = m.get(y);
+    if (v) {
+      v[0] += weight;
+      v[1] += count;
+    } else m.set(y, [weight, count]);
+  };
+  const nodePairs: Pair[] = [];
+  for (const p of copies) {
+    if (p.exact) continue;
+    const a = dupOf[p.a];
+    const b = dupOf[p.b];
+    if (a === b) continue;
+    const c = Math.max(p.containsAinB, p.containsBinA);
+    const k = mult[a] * mult[b];
+    const weight = (c >= 0.9 ? w.sure : c >= 0.7 ? w.likely : w.loose) * k;
+    add(a, b, weight, k);
+    add(b, a, weight, k);
+    nodePairs.push({ ...p, a, b });
+  }
+  // a group of exact duplicates scores its internal pairs as copies from the start
+  const gain = (x: number, y: number) => {
+    const v = adj.get(x)!.get(y)!;
+    return v[0] - w.apart * (size[x] * size[y] - v[1]);
+  };
+  const heap = new MergeHeap();
+  const offer = (x: number, y: number) => {
+    const g = gain(x, y);
+    if (g > 0) heap.push(g, x, y, version[x], version[y]);
+  };
+  for (const [x, m] of adj) for (const y of m.keys()) if (x < y) offer(x, y);
+  const parent = new Int32Array(documents);
+  for (let i = 0; i < documents; i++) parent[i] = i;
+  while (heap.size > 0) {
+    const [x, y, vx, vy] = heap.pop();
+    if (vx !== version[x] || vy !== version[y] || parent[x] !== x || parent[y] !== y) continue;
+    const [keep, gone] = adj.get(x)!.size >= adj.get(y)!.size ? [x, y] : [y, x];
+    const keepAdj = adj.get(keep)!;
+    for (const [z, v] of adj.get(gone)!) {
+      if (z === keep) continue;
+      add(keep, z, v[0], v[1]);
+      const mz = adj.get(z)!;
+      mz.delete(gone);
+      const kv = keepAdj.get(z)!;
+      mz.set(keep, [kv[0], kv[1]]);
+    }
+    keepAdj.delete(gone);
+    adj.delete(gone);
+    parent[gone] = keep;
+    size[keep] += size[gone];
+    version[keep]++;
+    version[gone]++;
+    for (const z of keepAdj.keys()) version[z]++;
+    // every pair touching a cluster whose version moved is re-offered (stale heap entries are skipped)
+    for (const z of keepAdj.keys()) {
+      offer(keep, z);
+      for (const u of adj.get(z)!.keys()) if (u !== keep) offer(z, u);
+    }
+  }
+  const label = new Int32Array(documents);
+  for (let d = 0; d < documents; d++) {
+    let r = d;
+    while (parent[r] !== r) r = parent[r];
+    label[d] = r;
+  }
+  refineByMoves(label, mult, nodePairs, w);
+  for (let d = 0; d < documents; d++) label[d] = label[dupOf[d]];
+  const count = new Int32Array(documents);
+  for (let d = 0; d < documents; d++) count[label[d]]++;
+  const root = new Int32Array(documents).fill(-1);
+  for (let d = 0; d < documents; d++) if (count[label[d]] > 1) root[d] = label[d];
+  return root;
+}
+
+/**
+ * Local search after the greedy merges: a document moves to the neighbouring cluster (or out on its own)
+ * where its pairs score best, if that beats where it is. Greedy merging fixes a roundup page to the first
+ * story it met; this lets it go where more of its copies are. A few passes; each move raises the objective.
+ */
+function refineByMoves(label: Int32Array, mult: Int32Array, copies: readonly Pair[], w: CopyClusterWeights, passes = 3): void {
+  const n = label.length;
+  const size = new Int32Array(n);
+  for (let d = 0; d < n; d++) size[label[d]] += mult[d];
+  const nbr = new Map<number, { o: number; w: number }[]>();
+  const link = (x: number, y: number, weight: number) => {
+    let l = nbr.get(x);
+    if (!l) nbr.set(x, (l = []));
+    l.push({ o: y, w: weight });
+  };
+  for (const p of copies) {
+    const c = Math.max(p.containsAinB, p.containsBinA);
+    const weight = c >= 0.9 ? w.sure : c >= 0.7 ? w.likely : w.loose;
+    link(p.a, p.b, weight * mult[p.b]);
+    link(p.b, p.a, weight * mult[p.a]);
+  }
+  // a label no document uses: where a document goes to stand alone
+  const free: number[] = [];
+  for (let d = 0; d < n; d++) if (size[d] === 0 && mult[d] > 0) free.push(d);
+  const score = new Map<number, [number, number]>(); // cluster → [copy weight to it, copy pairs to it]
+  for (let pass = 0; pass < passes; pass++) {
+    let moved = 0;
+    for (const [d, list] of nbr) {
+      score.clear();
+      for (const { o, w: weight } of list) {
+        const v = score.get(label[o]);
+        if (v) {
+          v[0] += weight;
+          v[1] += mult[o];
+        } else score.set(label[o], [weight, mult[o]]);
+      }
+      const here = label[d];
+      const value = (c: number) => {
+        const v = score.get(c) ?? [0, 0];
+        const others = size[c] - (c === here ? mult[d] : 0);
+        return v[0] - w.apart * mult[d] * (others - v[1]);
+      };
+      let best = here;
+      let bestValue = value(here);
+      for (const c of score.keys()) {
+        if (c === here) continue;
+        const v = value(c);
+        if (v > bestValue + 1e-9) {
+          best = c;
+          bestValue = v;
+        }
+      }
+      if (best === here && bestValue < -1e-9 && size[here] > 1 && free.length > 0) best = free.pop()!;
+      if (best === here) continue;
+      size[here] -= mult[d];
+      if (size[here] === 0) free.push(here);
+      label[d] = best;
+      size[best] += mult[d];
+      moved++;
+    }
+    if (moved === 0) break;
+  }
+}
+
+/** Max-heap of candidate merges (gain, x, y and the versions of x and y when offered). */
+class MergeHeap {
+  private gains: number[] = [];
+  private items: [number, number, number, number][] = [];
+
+  get size(): number {
+    return this.gains.length;
+  }
+
+  push(gain: number, x: number, y: number, vx: number, vy: number): void {
+    const g = this.gains;
+    const it = this.items;
+    let i = g.length;
+    g.push(gain);
+    it.push([x, y, vx, vy]);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (g[p] >= g[i]) break;
+      [g[p], g[i]] = [g[i], g[p]];
+      [it[p], it[i]] = [it[i], it[p]];
+      i = p;
+    }
+  }
+
+  pop(): [number, number, number, number] {
+    const g = this.gains;
+    const it = this.items;
+    const top = it[0];
+    const lastG = g.pop()!;
+    const lastI = it.pop()!;
+    if (g.length > 0) {
+      g[0] = lastG;
+      it[0] = lastI;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < g.length && g[l] > g[m]) m = l;
+        if (r < g.length && g[r] > g[m]) m = r;
+        if (m === i) break;
+        [g[m], g[i]] = [g[i], g[m]];
+        [it[m], it[i]] = [it[i], it[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

@@ -28,6 +28,8 @@ const terminalMarkers: readonly RegExp[] = [
   /^قد يعجبك ايضا/,
   /^(?:اضف|اكتب) تعليق/,
   /^(?:جميع )?(?:حقوق النشر|الحقوق محفوظه)/,
+  /^رابط الخبر بصحيفه/, // alweeam: «رابط الخبر بصحيفة الوئام»
+  /^سمات(?: |$)/, // a tag line headed «سمات»
 ];
 
 /** "Read also" blocks: terminal near the end of a page, a one-headline insert when earlier. */

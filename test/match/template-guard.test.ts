@@ -39,6 +39,31 @@ describe('TemplateGuard.classify', () => {
   });
 });
 
+describe('TemplateGuard counter substitutions', () => {
+  const flight = (ordinal: string, tonnes: string) =>
+    `وصلت اليوم الطايره الاغاثيه السعوديه ${ordinal} الي مطار عدن الدولي محمله ب ${tonnes} اطنان من المستلزمات الطبيه يرافقها فريق اغاثي من مركز الملك سلمان للاغاثه والاعمال الانسانيه`;
+  test('near-identical items that swap an ordinal are two events, even at containment 0.9', () => {
+    const g = guardWith([flight('الرابعه', '10'), flight('الخامسه', '10')]);
+    expect(g.substitutions(pair(0, 1, 0.95, 0.95))).toBe(1);
+    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('template');
+  });
+  test('a number written 2014 and 2014م is the same number', () => {
+    const g = guardWith([`${flight('الرابعه', '2014')}`, `${flight('الرابعه', '2014م')}`]);
+    expect(g.substitutions(pair(0, 1, 0.95, 0.95))).toBe(0);
+    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('copy');
+  });
+  test('different numbers alone never split texts (a corrected toll, 10 آلاف for عشرة آلاف)', () => {
+    const g = guardWith([flight('الرابعه', '10'), flight('الرابعه', '15')]);
+    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('copy');
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+  });
+  test('an exact duplicate shares its original\'s guard record', () => {
+    const g = guardWith([flight('الرابعه', '10'), flight('الرابعه', '10')]);
+    const docs = (g as unknown as { docs: unknown[] }).docs;
+    expect(docs[1]).toBe(docs[0]);
+  });
+});
+
 describe('guardedClusters', () => {
   const rep = (m: readonly number[]) => m[0];
   const id = (prefix: string, m: readonly number[]) => `${prefix}${m.join('-')}`;
