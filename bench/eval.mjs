@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run eval [-- DIR] [--quick]`: sada's quality against exact truth on SaudiNewsNet (default
+ * `npm run eval [-- DIR] [--quick] [--containment-index]`: sada's quality against exact truth on SaudiNewsNet (default
  * ../shared/data/saudinewsnet), on synthetic syndication, and against the hand-judged pairs. Prints a table.
  *
  * Truth: every pair's exact char-shingle overlap by brute force (inverted index, no sampling). A truth
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveParams } from '../dist/params.js';
 import { scan } from '../dist/scan.js';
+import { SampleIndex } from '../dist/index/sample-index.js';
 import { shingleHashes } from '../dist/sketch/shingle.js';
 import { loadCorpus } from './eval/corpus.mjs';
 import { candidates, signAll } from './eval/lsh-sim.mjs';
@@ -24,7 +25,9 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const dataDir = args.find((a) => !a.startsWith('--')) ?? path.join(here, '../../shared/data/saudinewsnet');
 const judgedFile = path.join(here, '../test/fixtures/judged-pairs.json');
-const p = resolveParams({});
+// --containment-index: also the sampled-shingle containment candidates (off by default: see params.ts)
+const evalParams = args.includes('--containment-index') ? { index: { containment: true } } : {};
+const p = resolveParams(evalParams);
 const t0 = performance.now();
 const lap = (what) => process.stderr.write(`eval: ${what} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
 const f = (x) => (Number.isFinite(x) ? x.toFixed(4) : '—');
@@ -48,7 +51,7 @@ const containment = (i, j) => maxC.get(pairKey(i, j)) ?? 0;
 lap(`exact truth: ${truth.count} pairs at max containment ≥ 0.5`);
 
 // ── sada on the same documents ───────────────────────────────────────────────────────────────────────
-const report = await scan([dataDir], { provenance: false });
+const report = await scan([dataDir], { provenance: false, params: evalParams });
 lap(`scan: ${report.stats.candidates} candidates, ${report.clusters.length} clusters`);
 const clusterOf = new Int32Array(docs.length).fill(-1);
 report.clusters.forEach((c, ci) => c.members.forEach((m) => index.has(m) && (clusterOf[index.get(m)] = ci)));
@@ -116,7 +119,24 @@ for (const band of [0.9, 0.7]) {
   const sigs = signAll(sets, p.sketch.hashes, p.sketch.seed);
   const { partners, count } = candidates(sigs, p.index.bands, p.index.rows);
   const cand = partners.map((x) => new Set(x));
-  const isCandidate = (a, b) => (a < b ? cand[b].has(a) : cand[a].has(b));
+  const lshOnly = (a, b) => (a < b ? cand[b].has(a) : cand[a].has(b));
+  // the detector's containment index (round 4) on the same sets, in the same order
+  const sampled = partners.map(() => new Set());
+  let sampledCount = 0;
+  let sampledMs = 0;
+  if (p.index.containment) {
+    const idx = new SampleIndex();
+    const out = [];
+    const t = performance.now();
+    sets.forEach((s, d) => {
+      out.length = 0;
+      idx.add(d, s, out);
+      for (const c of out) sampled[d].add(c.a);
+      sampledCount += out.length;
+    });
+    sampledMs = performance.now() - t;
+  }
+  let isCandidate = lshOnly;
   const recallAt = (pred) => {
     let n = 0;
     let hit = 0;
@@ -131,9 +151,17 @@ for (const band of [0.9, 0.7]) {
     }
     return [hit / n, n - hit];
   };
+  const verifiedTruth = (c, j) => j >= p.match.threshold || c >= p.match.containment;
+  const [l9] = recallAt((c) => c >= 0.9);
+  const [lv, lm] = recallAt(verifiedTruth);
+  row('LSH only: candidate recall ≥0.9 / verified truth', `${f(l9)} / ${f(lv)}`, `${lm} verified pairs missed by bands alone`);
+  isCandidate = (a, b) => lshOnly(a, b) || (a < b ? sampled[b].has(a) : sampled[a].has(b));
   const [r9, m9] = recallAt((c) => c >= 0.9);
-  const [rv, mv] = recallAt((c, j) => j >= p.match.threshold || c >= p.match.containment);
-  row('LSH candidate recall ≥0.9', f(r9), `${m9} missed; ${p.sketch.hashes} hashes, ${p.index.bands}×${p.index.rows}`);
+  const [rv, mv] = recallAt(verifiedTruth);
+  let added = 0;
+  sampled.forEach((s, d) => s.forEach((o) => (cand[d].has(o) ? 0 : added++)));
+  row('containment index candidates / new to LSH', `${sampledCount} / ${added}`, `${(sampledMs / 1000).toFixed(1)} s in the harness`);
+  row('LSH candidate recall ≥0.9', f(r9), `${m9} missed; ${p.sketch.hashes} hashes, ${p.index.bands}×${p.index.rows}${p.index.containment ? ' + containment index' : ''}`);
   row('LSH candidate recall (verified truth)', f(rv), `${mv} missed of pairs passing J ≥ ${p.match.threshold} or C ≥ ${p.match.containment}`);
   row('LSH candidates (simulated / scan)', `${count} / ${report.stats.candidates}`);
 }
@@ -196,7 +224,7 @@ lap('real-data metrics');
     }
   const table = {};
   for (const [type, rate, file] of files) {
-    const r = await scan([file], { provenance: false, params: {} });
+    const r = await scan([file], { provenance: false, params: evalParams });
     const where = new Map();
     r.clusters.forEach((c, ci) => c.members.forEach((m) => where.set(m, ci)));
     let hit = 0;

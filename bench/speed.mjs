@@ -2,7 +2,7 @@
 // end to end against the plain Node yardstick (../shared/yardstick/node_ref.mjs) in the same run, and the
 // `minhash` and `bloom-filters` npm packages on a subset of the same documents. Run `npm run build` first.
 //
-//   node bench/speed.mjs [--jsonl FILE] [--synthetic 100000,300000,1000000] [--subset 300] [--runs 3]
+//   node bench/speed.mjs [--jsonl FILE] [--synthetic 100000,300000,1000000] [--subset 300] [--runs 3] [--workers-list 1,2] [--synthetic-only]
 //
 // Every number is measured in this run; nothing is hard-coded. Stage times come from the same code path as
 // `sada scan` (readDocs → prepareBody → Detector → clusterPairs), clocked per document or per batch.
@@ -93,7 +93,7 @@ async function stagePipeline(source, p) {
 /** Bytes held by the in-memory band store (typed arrays; read through its private fields, honestly summed). */
 function indexBytes(store) {
   let n = store.chain.byteLength;
-  for (const t of store.tables) n += t.keys.byteLength + t.heads.byteLength;
+  for (const t of store.tables) n += t.slots ? t.slots.byteLength : t.keys.byteLength + t.heads.byteLength;
   return n;
 }
 
@@ -189,6 +189,11 @@ async function main() {
     mkdirSync(path.dirname(jsonl), { recursive: true });
     execFileSync('python3', [path.join(root, '../shared/yardstick/extract.py'), path.join(root, '../shared/data/saudinewsnet'), jsonl], { stdio: 'inherit' });
   }
+  if (args.includes('--synthetic-only')) {
+    await syntheticSections(p, out);
+    console.log(out.join('\n'));
+    return;
+  }
   const mb = statSync(jsonl).size / 1e6;
   out.push(`## SaudiNewsNet as one JSONL file (${mb.toFixed(1)} MB)\n`);
   const stageRuns = [];
@@ -204,12 +209,18 @@ async function main() {
   // end to end, whole process, side by side with the yardstick on the same file
   const e2e = [];
   const ref = [];
-  // `--workers` is not implemented yet (issue 6, left); pass --workers-list 1,2 once it is
-  const workersList = opt('workers-list', '1').split(',').map(Number);
+  // `--workers N`: N threads sketch while the main thread reads, indexes and verifies (`--workers-list 1,2`)
+  const workersList = opt('workers-list', '1,2').split(',').map(Number);
   const par = Object.fromEntries(workersList.map((w) => [w, []]));
+  // --compare TREE: another checkout's build (e.g. HEAD: `git archive HEAD | tar -x -C /tmp/headtree`, built there)
+  const compare = opt('compare', '');
+  const other = [];
+  const noProv = [];
   for (let r = 0; r < runs; r++) {
     ref.push(timed(process.execPath, [path.join(root, '../shared/yardstick/node_ref.mjs'), jsonl, 'oph', '0']));
     for (const w of workersList) par[w].push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...(w > 1 ? ['--workers', String(w)] : [])]));
+    noProv.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--no-provenance']));
+    if (compare) other.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet']));
   }
   void e2e;
   const refDocs = JSON.parse(ref[0].stdout).docs;
@@ -221,6 +232,12 @@ async function main() {
     const s = median(par[w].map((x) => x.s));
     out.push(`| sada scan --workers ${w} | ${s.toFixed(2)} | ${Math.round(sr.docs / s)} | ${(mb / s).toFixed(1)} | ${median(par[w].map((x) => x.rssMB)).toFixed(0)} | ${(refS / s).toFixed(2)} |`);
   }
+  const row2 = (name, xs) => {
+    const s = median(xs.map((x) => x.s));
+    out.push(`| ${name} | ${s.toFixed(2)} | ${Math.round(sr.docs / s)} | ${(mb / s).toFixed(1)} | ${median(xs.map((x) => x.rssMB)).toFixed(0)} | ${(refS / s).toFixed(2)} |`);
+  };
+  row2('sada scan --no-provenance (workers 1)', noProv);
+  if (compare) row2(`\`${compare}\` sada scan (workers 1)`, other);
 
   const base = await packagesBaseline(jsonl, p, subset);
   const sadaMsPerDoc = sumStages(sr) / sr.docs;
@@ -230,6 +247,11 @@ async function main() {
   out.push(`| \`minhash\` 0.0.9 Minhash + LshIndex (insert + query) | ${base.minhashPkgMs.toFixed(3)} | ${(base.minhashPkgMs / sadaMsPerDoc).toFixed(0)} |`);
   out.push(`| \`bloom-filters\` MinHash (signatures only) | ${base.bloomMs.toFixed(3)} | ${(base.bloomMs / sadaMsPerDoc).toFixed(0)} |`);
 
+  await syntheticSections(p, out);
+  console.log(out.join('\n'));
+}
+
+async function syntheticSections(p, out) {
   for (const n of synthSizes) {
     const before = process.memoryUsage().rss;
     const r = await stagePipeline(synthCorpus(n, 42), p);
@@ -237,7 +259,6 @@ async function main() {
     out.push(stageTable(r));
     out.push(`Peak-ish RSS after the run: ${(Math.max(before, process.memoryUsage().rss) / 2 ** 20).toFixed(0)} MB.`);
   }
-  console.log(out.join('\n'));
 }
 
 function sumStages(r) {

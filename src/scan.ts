@@ -8,12 +8,13 @@ import { Detector } from './match/detector.js';
 import { TemplateGuard, guardedClusters } from './match/template-guard.js';
 import type { ParamsInput } from './params.js';
 import { resolveParams } from './params.js';
-import type { RecordIssue } from './records.js';
+import type { Doc, RecordIssue, SourceRef, StrippedSpan } from './records.js';
 import type { DocMeta } from './report/json.js';
 import { buildReport } from './report/json.js';
 import type { ScanReport } from './report/report-types.js';
 import type { BandStore } from './index/store.js';
 import { arabicShare, prepareBody } from './text/body.js';
+import { sketchInParallel } from './scan-parallel.js';
 
 export interface ScanOptions {
   readonly params?: ParamsInput;
@@ -25,6 +26,11 @@ export interface ScanOptions {
   readonly onProgress?: (documents: number) => void;
   /** Infer who copied whom in each cluster (reads cluster members' texts again). @default true */
   readonly provenance?: boolean;
+  /**
+   * Threads that normalise, shingle and sign documents while the main thread reads, indexes and verifies.
+   * 1 does it all on the main thread. The report is the same for any number. @default 1
+   */
+  readonly workers?: number;
 }
 
 /** Text of cluster members held at once for provenance (UTF-16 characters, so ×2 in bytes). */
@@ -54,41 +60,74 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
   const docs: DocMeta[] = [];
   const bodyChars: number[] = [];
   const stdinTexts = new Map<string, string>();
-  for await (const event of readDocs(found.files, p.io)) {
-    if (event.kind === 'issue') {
-      note(event.issue);
-      continue;
-    }
-    const doc = event.doc;
-    const body = prepareBody(doc, p.text);
-    if (body.normalised.text.length < p.text.minChars) {
-      note({
-        code: 'too_short',
-        source: doc.source,
-        message: `${body.normalised.text.length} characters of article text after boilerplate, fewer than ${p.text.minChars}`,
-        severity: 'skipped',
-      });
-      continue;
-    }
-    if (arabicShare(body.normalised.text) < minArabicShare) {
-      note({ code: 'not_arabic', source: doc.source, message: 'mostly non-Arabic text', severity: 'skipped' });
-      continue;
-    }
+  // Repeated metadata (outlet names, and the titles and dates of re-crawled records) held once, not per record.
+  const interned = new Map<string, string>();
+  const intern = (v: string | undefined): string | undefined => {
+    if (v === undefined) return undefined;
+    const seen = interned.get(v);
+    if (seen !== undefined) return seen;
+    interned.set(v, v);
+    return v;
+  };
+  const skipped = (source: SourceRef, code: 'too_short' | 'not_arabic', chars: number) =>
+    note(
+      code === 'too_short'
+        ? {
+            code,
+            source,
+            message: `${chars} characters of article text after boilerplate, fewer than ${p.text.minChars}`,
+            severity: 'skipped',
+          }
+        : { code, source, message: 'mostly non-Arabic text', severity: 'skipped' },
+    );
+  const kept = (doc: Omit<Doc, 'text'>, textChars: number, chars: number, stripped: readonly StrippedSpan[]) => {
     docs.push({
       id: doc.id,
       key: doc.key,
       path: doc.source.path,
-      chars: doc.text.length,
-      title: doc.title,
-      outlet: doc.outlet,
-      publishedAt: doc.publishedAt,
-      stripped: body.stripped,
+      chars: textChars,
+      title: intern(doc.title),
+      outlet: intern(doc.outlet),
+      publishedAt: intern(doc.publishedAt),
+      stripped,
     });
-    bodyChars[doc.id] = body.normalised.text.length;
-    if (doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
-    await detector.add(body);
-    guard.add(doc.id, body.normalised.text);
-    options.onProgress?.(docs.length);
+    bodyChars[doc.id] = chars;
+  };
+  const workers = options.workers ?? 1;
+  if (workers > 1) {
+    await sketchInParallel(found.files, workers, p, minArabicShare, {
+      issue: note,
+      skipped,
+      add: async (doc, r) => {
+        kept(doc, doc.textChars, r.chars, r.stripped);
+        if (doc.text !== undefined && doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
+        await detector.addSketch(doc.id, r.fingerprint, r.set, r.values);
+        guard.add(doc.id, r.text);
+        options.onProgress?.(docs.length);
+      },
+    });
+  } else {
+    for await (const event of readDocs(found.files, p.io)) {
+      if (event.kind === 'issue') {
+        note(event.issue);
+        continue;
+      }
+      const doc = event.doc;
+      const body = prepareBody(doc, p.text);
+      if (body.normalised.text.length < p.text.minChars) {
+        skipped(doc.source, 'too_short', body.normalised.text.length);
+        continue;
+      }
+      if (arabicShare(body.normalised.text) < minArabicShare) {
+        skipped(doc.source, 'not_arabic', body.normalised.text.length);
+        continue;
+      }
+      kept(doc, doc.text.length, body.normalised.text.length, body.stripped);
+      if (doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
+      await detector.add(body);
+      guard.add(doc.id, body.normalised.text);
+      options.onProgress?.(docs.length);
+    }
   }
   const counts = await detector.finish();
   if (docs.length === 0) {

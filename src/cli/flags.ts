@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { SadaError } from '../errors.js';
 import type { ParamsInput } from '../params.js';
 
 /**
@@ -18,6 +19,7 @@ export interface MatchFlags {
   lshThreshold?: number;
   bands?: number;
   rows?: number;
+  containmentIndex: boolean;
   strip: boolean;
   minChars?: number;
   ext?: string[];
@@ -31,11 +33,16 @@ export interface MatchFlags {
 export function matchOptions(y: Argv): Argv<MatchFlags> {
   return y
     .option('threshold', { type: 'number', describe: 'keep pairs with exact Jaccard ≥ this [default 0.5]' })
-    .option('containment', { type: 'number', describe: 'keep pairs whose larger containment ≥ this [default 0.6]' })
+    .option('containment-index', {
+      type: 'boolean',
+      default: false,
+      describe: 'also find short items inside long pages by sampled-shingle containment (better recall, slower)',
+    })
+    .option('containment', { type: 'number', describe: 'keep pairs whose larger containment ≥ this [default 0.5]' })
     .option('shingle', { choices: ['char', 'word'] as const, describe: 'shingle kind [default char]' })
     .option('shingle-size', { type: 'number', describe: 'n of the n-grams [default 7 char, 5 word]' })
-    .option('hashes', { type: 'number', describe: 'MinHash values per document [default 128]' })
-    .option('lsh-threshold', { type: 'number', describe: 'Jaccard the LSH bands are tuned for [default 0.3]' })
+    .option('hashes', { type: 'number', describe: 'MinHash values per document [default 256]' })
+    .option('lsh-threshold', { type: 'number', describe: 'Jaccard the LSH bands are tuned for [default 0.15 → 128 bands × 2 rows]' })
     .option('bands', { type: 'number', describe: 'LSH bands (with --rows; else derived)' })
     .option('rows', { type: 'number', describe: 'rows per LSH band (with --bands)' })
     .option('strip', { type: 'boolean', default: true, describe: 'cut outlet boilerplate before comparing (--no-strip to keep it)' })
@@ -70,10 +77,32 @@ export function paramsFromFlags(f: MatchFlags): ParamsInput {
       ...(f.lshThreshold !== undefined ? { threshold: f.lshThreshold } : {}),
       ...(f.bands !== undefined ? { bands: f.bands } : {}),
       ...(f.rows !== undefined ? { rows: f.rows } : {}),
+      containment: f.containmentIndex,
     },
     match: {
       ...(f.threshold !== undefined ? { threshold: f.threshold } : {}),
       ...(f.containment !== undefined ? { containment: f.containment } : {}),
     },
   };
+}
+
+export interface WorkerFlags {
+  workers?: number;
+}
+
+/** `--workers N` for the commands that scan (scan, dedup). */
+export function workersOption<T>(y: Argv<T>): Argv<T & WorkerFlags> {
+  return y.option('workers', {
+    type: 'number',
+    describe: 'threads that normalise and sketch documents besides the main thread (same report for any N) [default 1: none]',
+  }) as unknown as Argv<T & WorkerFlags>;
+}
+
+/** The worker count from `--workers`, refused unless a whole number from 1 to 64. */
+export function workersFromFlags(f: WorkerFlags): number | undefined {
+  if (f.workers === undefined) return undefined;
+  if (!Number.isInteger(f.workers) || f.workers < 1 || f.workers > 64) {
+    throw new SadaError('E_USAGE', `--workers must be a whole number from 1 to 64, not ${f.workers}`);
+  }
+  return f.workers;
 }

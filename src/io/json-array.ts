@@ -8,8 +8,8 @@
  */
 import type { SourceRef } from '../records.js';
 import { issueAt } from './bounded.js';
-import { recordFromBytes } from './jsonl.js';
-import type { ReaderContext, RecordEvent } from './record-source.js';
+import { recordOrDeferred } from './jsonl.js';
+import type { ReaderContext, ReaderEvent, RecordEvent } from './record-source.js';
 
 /** Scanner phases: before `[`, between elements, inside an element, after `]`. */
 const Phase = { Before: 0, Between: 1, Inside: 2, Done: 3 } as const;
@@ -18,7 +18,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 
-export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<RecordEvent> {
+export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<ReaderEvent> {
   const max = ctx.limits.maxRecordBytes;
   let phase: number = Phase.Before;
   /** True for `[ … ]`; false for concatenated top-level objects. */
@@ -33,7 +33,7 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
   let pending = 0;
   let overflow = 0;
 
-  const close = (): RecordEvent => {
+  const close = (): ReaderEvent => {
     const source: SourceRef = { ...ctx.base, line: startLine, record: index };
     const what = `element ${index}`;
     index++;
@@ -46,7 +46,7 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
     parts = [];
     pending = 0;
     if (bytes.every(isSpace)) return issueAt('malformed_json', source, `${what}: empty array element`);
-    return recordFromBytes(bytes, source, ctx, what);
+    return recordOrDeferred(bytes, source, ctx, what);
   };
   const keep = (chunk: Uint8Array, from: number, to: number): void => {
     if (overflow > 0) overflow += to - from;

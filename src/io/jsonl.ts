@@ -8,11 +8,11 @@ import type { SourceRef } from '../records.js';
 import { issueAt } from './bounded.js';
 import { decodeBytes } from './decode.js';
 import { hasText } from './fields.js';
-import type { ReaderContext, RecordEvent } from './record-source.js';
+import type { ReaderContext, ReaderEvent, RecordEvent } from './record-source.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<RecordEvent> {
+export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<ReaderEvent> {
   const max = ctx.limits.maxRecordBytes;
   let parts: Uint8Array[] = [];
   let pending = 0;
@@ -20,7 +20,7 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderC
   let overflow = 0;
   let line = 0;
   let record = 0;
-  const finish = (): RecordEvent | undefined => {
+  const finish = (): ReaderEvent | undefined => {
     line++;
     if (overflow > 0) {
       const size = overflow;
@@ -31,7 +31,7 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderC
     parts = [];
     pending = 0;
     if (isBlank(bytes)) return undefined;
-    return recordFromBytes(bytes, { ...ctx.base, line, record: record++ }, ctx, `line ${line}`);
+    return recordOrDeferred(bytes, { ...ctx.base, line, record: record++ }, ctx, `line ${line}`);
   };
   for await (const chunk of chunks) {
     let start = 0;
@@ -57,6 +57,11 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderC
     const event = finish();
     if (event !== undefined) yield event;
   }
+}
+
+/** `recordFromBytes`, or the bytes unparsed when the context defers parsing to a worker. */
+export function recordOrDeferred(bytes: Uint8Array, source: SourceRef, ctx: ReaderContext, what: string): ReaderEvent {
+  return ctx.defer ? { kind: 'deferred', source, bytes, what } : recordFromBytes(bytes, source, ctx, what);
 }
 
 /**

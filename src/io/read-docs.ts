@@ -4,7 +4,8 @@ import { decodeBytes } from './decode.js';
 import type { InputFile } from './discover.js';
 import type { FieldMap } from './fields.js';
 import { mapFields } from './fields.js';
-import type { RawRecord, ReadLimits, RecordEvent } from './record-source.js';
+import type { RawRecord, ReaderEvent, ReadLimits } from './record-source.js';
+import { recordFromBytes } from './jsonl.js';
 import { isRecordFile, readRecords, readRecordStream } from './record-source.js';
 
 export type DocEvent = { readonly kind: 'doc'; readonly doc: Doc } | { readonly kind: 'issue'; readonly issue: RecordIssue };
@@ -24,46 +25,89 @@ const maxTitleChars = 200;
  * becomes an issue event and the stream goes on.
  */
 export async function* readDocs(files: readonly InputFile[], options: ReadOptions): AsyncGenerator<DocEvent> {
+  const number = docNumbering();
+  for await (const event of readUnnumbered(files, options, false)) {
+    if (event.kind === 'issue') yield event;
+    else if (event.kind === 'doc') yield { kind: 'doc', doc: { ...event.doc, ...number(event.doc.key) } };
+  }
+}
+
+/** A JSON record read but not parsed (`readDocsDeferred`), with what `parseDeferred` needs to make its doc. */
+export interface DeferredDoc {
+  readonly kind: 'deferred';
+  readonly source: SourceRef;
+  readonly bytes: Uint8Array;
+  readonly what: string;
+  /** Key of the file it came from: an id-less record's key is this plus its place. */
+  readonly fileKey: string;
+}
+
+/**
+ * `readDocs` for a pipeline that parses JSON records elsewhere (worker threads): JSON records come as
+ * `DeferredDoc`s, other documents as usual but with id −1 and the key as read. Number both in stream order
+ * with one `docNumbering()` to get exactly the ids and keys `readDocs` gives. Standard input is read as usual.
+ */
+export function readDocsDeferred(files: readonly InputFile[], options: ReadOptions): AsyncGenerator<DocEvent | DeferredDoc> {
+  return readUnnumbered(files, options, true);
+}
+
+/** The doc (id −1, key as read) or the issue a `DeferredDoc` stands for: what `readDocs` would have yielded. */
+export function parseDeferred(d: Omit<DeferredDoc, 'kind'>, options: Pick<ReadOptions, 'fields'>): DocEvent {
+  const map = options.fields ?? {};
+  const e = recordFromBytes(d.bytes, d.source, { base: d.source, limits: noLimits, map }, d.what);
+  if (e.kind === 'issue') return e;
+  if (e.kind !== 'record') throw new Error('a deferred record parsed into another deferral');
+  return recordEventToDoc(e, d.fileKey, map);
+}
+
+/** `recordFromBytes` reads only the field map from its context; limits were applied when the bytes were cut. */
+const noLimits: ReadLimits = { maxRecordBytes: Infinity, maxInflatedBytes: Infinity, maxInflateRatio: Infinity };
+
+/**
+ * Dense ids in reading order, and unique keys: record ids repeat in real crawls (the same URL fetched
+ * twice); report keys must not, so a repeat gets `#2`, `#3`…
+ */
+export function docNumbering(): (key: string) => { id: number; key: string } {
   let nextId = 0;
   const keys = new Set<string>();
-  /** Record ids repeat in real crawls (the same URL fetched twice); report keys must not. */
-  const uniqueKey = (key: string) => {
+  return (key) => {
     let k = key;
     for (let n = 2; keys.has(k); n++) k = `${key}#${n}`;
     keys.add(k);
-    return k;
+    return { id: nextId++, key: k };
   };
+}
+
+async function* readUnnumbered(files: readonly InputFile[], options: ReadOptions, defer: boolean): AsyncGenerator<DocEvent | DeferredDoc> {
   for (const file of files) {
-    const events =
-      file.path === '-'
-        ? fromRecords(readRecordStream(options.stdin ?? process.stdin, '-', options, options.fields), file, options.fields)
-        : isRecordFile(file.path)
-          ? fromRecords(readRecords(file.path, options, options.fields), file, options.fields)
-          : readTextFile(file, options);
-    for await (const event of events) {
-      if (event.kind === 'issue') yield event;
-      else yield { kind: 'doc', doc: { ...event.doc, id: nextId++, key: uniqueKey(event.doc.key) } };
-    }
+    yield* file.path === '-'
+      ? fromRecords(readRecordStream(options.stdin ?? process.stdin, '-', options, options.fields), file, options.fields)
+      : isRecordFile(file.path)
+        ? fromRecords(readRecords(file.path, options, options.fields ?? {}, defer), file, options.fields)
+        : readTextFile(file, options);
   }
 }
 
-async function* fromRecords(events: AsyncIterable<RecordEvent>, file: InputFile, map: FieldMap = {}): AsyncGenerator<DocEvent> {
+async function* fromRecords(events: AsyncIterable<ReaderEvent>, file: InputFile, map: FieldMap = {}): AsyncGenerator<DocEvent | DeferredDoc> {
   for await (const e of events) {
     if (e.kind === 'issue') yield e;
-    else {
-      const doc = recordToDoc(e, file, map);
-      if (doc) yield { kind: 'doc', doc };
-      else yield { kind: 'issue', issue: { code: 'no_text', source: e.source, message: 'record has no text field', severity: 'skipped' } };
-    }
+    else if (e.kind === 'deferred') yield { kind: 'deferred', source: e.source, bytes: e.bytes, what: e.what, fileKey: file.key };
+    else yield recordEventToDoc(e, file.key, map);
   }
 }
 
-function recordToDoc(r: RawRecord, file: InputFile, map: FieldMap): Doc | undefined {
+function recordEventToDoc(e: RawRecord, fileKey: string, map: FieldMap): DocEvent {
+  const doc = recordToDoc(e, fileKey, map);
+  if (doc) return { kind: 'doc', doc };
+  return { kind: 'issue', issue: { code: 'no_text', source: e.source, message: 'record has no text field', severity: 'skipped' } };
+}
+
+function recordToDoc(r: RawRecord, fileKey: string, map: FieldMap): Doc | undefined {
   const f = mapFields(r.fields as Record<string, unknown>, map);
   if (f.text === undefined) return undefined;
   return {
     id: -1,
-    key: f.id ?? `${file.key}${locationSuffix(r.source)}`,
+    key: f.id ?? `${fileKey}${locationSuffix(r.source)}`,
     source: r.source,
     text: f.text,
     fields: r.fields,

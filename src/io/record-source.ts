@@ -27,7 +27,21 @@ export interface IssueEvent {
   readonly kind: 'issue';
   readonly issue: RecordIssue;
 }
+/**
+ * A JSON record's bytes handed on unparsed (`ReaderContext.defer`): decoding and `JSON.parse` are most of
+ * reading, and a worker thread can do them (`recordFromBytes`) while the main thread reads on. The bytes may
+ * be a view on the reader's chunk: copy them before the next read if they are kept.
+ */
+export interface DeferredRecord {
+  readonly kind: 'deferred';
+  readonly source: SourceRef;
+  readonly bytes: Uint8Array;
+  /** The unit for messages ("line 7", "element 3"). */
+  readonly what: string;
+}
 export type RecordEvent = RawRecord | IssueEvent;
+/** What format readers yield: records and issues, and with `ReaderContext.defer` JSON records unparsed. */
+export type ReaderEvent = RecordEvent | DeferredRecord;
 
 export interface ReadLimits {
   /** One record (line, array element, WARC block, zipped .txt) larger than this is skipped as `too_large`. */
@@ -43,6 +57,8 @@ export interface ReaderContext {
   readonly base: SourceRef;
   readonly limits: ReadLimits;
   readonly map: FieldMap;
+  /** Yield JSON records as `DeferredRecord`s (bytes) instead of parsing them here. @default false */
+  readonly defer?: boolean;
 }
 
 type Format = 'jsonl' | 'json' | 'warc' | 'text' | 'zip';
@@ -74,10 +90,12 @@ export function isRecordFile(path: string): boolean {
 
 /**
  * Records and issues of one file, streamed. `map` names the text field a record must have (else `no_text`);
- * the default accepts `text` or `content`.
+ * the default accepts `text` or `content`. With `defer`, JSON records come as unparsed `DeferredRecord`s.
  */
-export async function* readRecords(path: string, limits: ReadLimits, map: FieldMap = {}): AsyncGenerator<RecordEvent> {
-  const ctx: ReaderContext = { base: { path }, limits, map };
+export function readRecords(path: string, limits: ReadLimits, map?: FieldMap): AsyncGenerator<RecordEvent>;
+export function readRecords(path: string, limits: ReadLimits, map: FieldMap, defer: boolean): AsyncGenerator<ReaderEvent>;
+export async function* readRecords(path: string, limits: ReadLimits, map: FieldMap = {}, defer = false): AsyncGenerator<ReaderEvent> {
+  const ctx: ReaderContext = { base: { path }, limits, map, defer };
   try {
     const info = await stat(path);
     if (!info.isFile()) {
@@ -118,7 +136,8 @@ export async function* readRecordStream(
   async function* bytes(): AsyncGenerator<Uint8Array> {
     for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   }
-  yield* readChunks(bytes(), kind, ctx);
+  // no `defer` in this context: the readers yield records and issues only
+  yield* readChunks(bytes(), kind, ctx) as AsyncGenerator<RecordEvent>;
 }
 
 /** Inflates if needed, sniffs what the name does not say, then hands the bytes to the format reader. */
@@ -126,7 +145,7 @@ async function* readChunks(
   chunks: AsyncIterable<Uint8Array>,
   kind: { format: Format | undefined; gzip: boolean },
   ctx: ReaderContext,
-): AsyncGenerator<RecordEvent> {
+): AsyncGenerator<ReaderEvent> {
   let input = kind.gzip ? gunzipBounded(chunks, ctx.limits) : chunks;
   try {
     let head = await peek(input);
@@ -178,7 +197,7 @@ async function* readText(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext):
  * Every non-empty input says something: a file of blank lines, `[]`, or a WARC of only requests yields
  * one `empty` issue rather than silence, so a user can tell "read, nothing there" from "never read".
  */
-async function* orEmpty(events: AsyncIterable<RecordEvent>, source: SourceRef, reason: string): AsyncGenerator<RecordEvent> {
+async function* orEmpty(events: AsyncIterable<ReaderEvent>, source: SourceRef, reason: string): AsyncGenerator<ReaderEvent> {
   let any = false;
   for await (const event of events) {
     any = true;

@@ -13,17 +13,17 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import type { SourceRef } from '../records.js';
 import { ReadFault, countInflated, issueAt, ratioFloorBytes } from './bounded.js';
-import type { ReaderContext, RecordEvent } from './record-source.js';
+import type { ReaderContext, ReaderEvent } from './record-source.js';
 
 /** How the caller reads entries: which names it can read (others get `unsupported`), and how; `read` never throws. */
 export interface EntryReader {
   accepts(name: string): boolean;
-  read(chunks: AsyncIterable<Uint8Array>, name: string, base: SourceRef): AsyncIterable<RecordEvent>;
+  read(chunks: AsyncIterable<Uint8Array>, name: string, base: SourceRef): AsyncIterable<ReaderEvent>;
 }
 
 const localHeaderSignature = 0x04034b50;
 
-export async function* readZip(path: string, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<RecordEvent> {
+export async function* readZip(path: string, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<ReaderEvent> {
   const fileBytes = (await stat(path)).size;
   let zip: yauzl.ZipFile;
   try {
@@ -146,7 +146,7 @@ async function startsWithLocalHeader(path: string): Promise<boolean> {
  * Walks local headers (APPNOTE 4.3.7) from offset 0. An entry written with a data descriptor (flag bit 3)
  * may not state its compressed size; that entry is inflated to the end of the file and the walk stops.
  */
-async function* readLocalEntries(path: string, fileBytes: number, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<RecordEvent> {
+async function* readLocalEntries(path: string, fileBytes: number, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<ReaderEvent> {
   const fh = await open(path);
   const archive = { inflated: 0 };
   try {

@@ -1,8 +1,9 @@
 import xxhash from 'xxhash-wasm';
 import type { Params } from '../params.js';
 import { paramsId } from '../params.js';
-import type { Body, Pair, Signature } from '../records.js';
+import type { Body, Candidate, Pair, Signature } from '../records.js';
 import { LshIndex } from '../index/lsh-index.js';
+import { SampleIndex } from '../index/sample-index.js';
 import { MemoryBandStore } from '../index/memory-store.js';
 import type { BandStore } from '../index/store.js';
 import { createMinHasher } from '../sketch/minhash.js';
@@ -16,8 +17,10 @@ export interface StageTimes {
   fingerprint: number;
   shingle: number;
   minhash: number;
-  /** Band keys, store writes and lookups, candidate de-duplication. */
+  /** Band keys, store writes and lookups, candidate de-duplication; includes `sample`. */
   lsh: number;
+  /** The containment index (index/sample-index.ts), also counted in `lsh`. */
+  sample: number;
   verify: number;
 }
 
@@ -43,6 +46,10 @@ export class Detector {
   private readonly shingles: Uint32Array[] = [];
   private readonly fingerprints = new Map<string, number>();
   private batch: Signature[] = [];
+  /** Containment candidates of the batched documents, grouped by newer document in id order. */
+  private sampled: Candidate[] = [];
+  private readonly samples: SampleIndex | undefined;
+  private seen = new Int32Array(1024).fill(-1);
   private candidates = 0;
   private verified = 0;
   private exactDuplicates = 0;
@@ -58,6 +65,7 @@ export class Detector {
     private readonly batchSize: number,
   ) {
     this.minhash = createMinHasher(p.sketch.hashes, p.sketch.seed);
+    this.samples = p.index.containment ? new SampleIndex() : undefined;
   }
 
   static async create(p: Params, store: BandStore = new MemoryBandStore(), batchSize = 512): Promise<Detector> {
@@ -72,7 +80,7 @@ export class Detector {
 
   /** Starts accumulating per-stage times into `times` (a few clock reads per document). */
   timeStages(): StageTimes {
-    this.times = { fingerprint: 0, shingle: 0, minhash: 0, lsh: 0, verify: 0 };
+    this.times = { fingerprint: 0, shingle: 0, minhash: 0, lsh: 0, sample: 0, verify: 0 };
     return this.times;
   }
 
@@ -119,6 +127,15 @@ export class Detector {
     this.fingerprints.set(fingerprint, id);
     this.shingles[id] = set;
     this.batch.push({ docId: id, values });
+    if (this.samples) {
+      const t0 = this.times ? performance.now() : 0;
+      this.samples.add(id, set, this.sampled);
+      if (this.times) {
+        const ms = performance.now() - t0;
+        this.times.sample += ms;
+        this.times.lsh += ms;
+      }
+    }
     if (this.batch.length >= this.batchSize) await this.flush();
   }
 
@@ -126,8 +143,9 @@ export class Detector {
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const t0 = this.times ? performance.now() : 0;
-    const found = await this.index.addBatch(this.batch);
+    const found = this.merge(await this.index.addBatch(this.batch), this.sampled);
     this.batch = [];
+    this.sampled = [];
     const t1 = this.times ? performance.now() : 0;
     this.candidates += found.length;
     // Candidates come grouped by their newer document: prepare its set once, probe each older one into it.
@@ -150,6 +168,31 @@ export class Detector {
       this.times.lsh += t1 - t0;
       this.times.verify += performance.now() - t1;
     }
+  }
+
+  /**
+   * LSH and containment candidates of one batch, both grouped by newer document in id order, merged into
+   * one list in that order with each pair once (verification prepares each newer document once).
+   */
+  private merge(lsh: Candidate[], sampled: Candidate[]): Candidate[] {
+    if (sampled.length === 0) return lsh;
+    const out: Candidate[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < lsh.length || j < sampled.length) {
+      const b = j >= sampled.length || (i < lsh.length && lsh[i].b <= sampled[j].b) ? lsh[i].b : sampled[j].b;
+      if (this.seen.length <= b) {
+        const grown = new Int32Array(Math.max(b + 1, this.seen.length * 2)).fill(-1);
+        grown.set(this.seen);
+        this.seen = grown;
+      }
+      for (; i < lsh.length && lsh[i].b === b; i++) {
+        this.seen[lsh[i].a] = b;
+        out.push(lsh[i]);
+      }
+      for (; j < sampled.length && sampled[j].b === b; j++) if (this.seen[sampled[j].a] !== b) out.push(sampled[j]);
+    }
+    return out;
   }
 
   async finish(): Promise<DetectorCounts> {

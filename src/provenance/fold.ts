@@ -38,22 +38,48 @@ function dropped(code: number): boolean {
   );
 }
 
+let table: Int32Array | undefined;
+
+/** `foldChar` for every UTF-16 unit, −1 where `dropped`: one load per character in the hot loop. */
+function foldTable(): Int32Array {
+  if (table) return table;
+  table = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = dropped(c) ? -1 : foldChar(c);
+  return table;
+}
+
 /** Fold `text` for matching; see the module comment for what changes. */
 export function foldForMatch(text: string): Folded {
-  const out: number[] = [];
+  if (units.length < text.length) units = new Uint16Array(Math.max(text.length, units.length * 2));
+  const out = units;
   const map = new Uint32Array(text.length + 1);
+  const table = foldTable();
   let n = 0;
+  let surrogates = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (dropped(code)) continue;
-    out.push(foldChar(code));
+    const f = table[code];
+    if (f < 0) continue;
+    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+    out[n] = f;
     map[n++] = i;
   }
   map[n] = text.length;
-  let folded = '';
-  // Chunked to stay below the argument-count limit of String.fromCharCode on long articles.
-  for (let i = 0; i < out.length; i += 8192) folded += String.fromCharCode(...out.slice(i, i + 8192));
-  return { text: folded, toOriginal: map.slice(0, n + 1) };
+  // one decoder call over a reused unit buffer (a number[] and spread chunks cost most of this function);
+  // the decoder would replace a lone surrogate, so text with any surrogates is built unit by unit
+  const folded = surrogates || n <= 64 ? unitsToString(out, n) : utf16.decode(out.subarray(0, n));
+  return { text: folded, toOriginal: n === text.length ? map : map.slice(0, n + 1) };
+}
+
+/** Scratch for folded units, grown as needed and reused from call to call. */
+let units = new Uint16Array(4096);
+const utf16 = new TextDecoder('utf-16le');
+
+function unitsToString(u: Uint16Array, n: number): string {
+  let s = '';
+  // chunked to stay below the argument-count limit of String.fromCharCode
+  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, u.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return s;
 }
 
 /** Fold a pattern or alias (no offsets needed). */

@@ -4,10 +4,10 @@ import type { Argv } from 'yargs';
 import { dedup, type KeepPolicy } from '../../dedup.js';
 import { describeSource } from '../../report/json.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { matchOptions, paramsFromFlags, restoreStdin, type MatchFlags } from '../flags.js';
+import { matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type MatchFlags, type WorkerFlags } from '../flags.js';
 import { createProgress } from '../progress.js';
 
-export interface DedupFlags extends MatchFlags {
+export interface DedupFlags extends MatchFlags, WorkerFlags {
   inputs: string[];
   keep: KeepPolicy;
   ids: boolean;
@@ -18,7 +18,7 @@ export interface DedupFlags extends MatchFlags {
 }
 
 export function dedupBuilder(y: Argv): Argv<DedupFlags> {
-  return matchOptions(y)
+  return workersOption(matchOptions(y))
     .positional('inputs', { type: 'string', array: true, describe: 'files, directories or - (stdin)', demandOption: true })
     .option('keep', { choices: ['earliest', 'longest', 'first'] as const, default: 'earliest' as const, describe: 'which member of a cluster to keep' })
     .option('ids', { type: 'boolean', default: false, describe: 'write one line per record (keep/drop, cluster, representative) instead of the kept records' })
@@ -38,6 +38,7 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
     keep: flags.keep,
     onIssue: (i) => warn(`sada: skipped: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
     onProgress: progress.tick,
+    workers: workersFromFlags(flags),
   }).finally(progress.stop);
   let kept = 0;
   let dropped = 0;

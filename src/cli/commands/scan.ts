@@ -6,9 +6,9 @@ import type { ScanReport } from '../../report/report-types.js';
 import { scan } from '../../scan.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { createProgress } from '../progress.js';
-import { matchOptions, paramsFromFlags, restoreStdin, type MatchFlags } from '../flags.js';
+import { matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type MatchFlags, type WorkerFlags } from '../flags.js';
 
-export interface ScanFlags extends MatchFlags {
+export interface ScanFlags extends MatchFlags, WorkerFlags {
   inputs: string[];
   format: 'json' | 'text';
   out?: string;
@@ -19,7 +19,7 @@ export interface ScanFlags extends MatchFlags {
 }
 
 export function scanBuilder(y: Argv): Argv<ScanFlags> {
-  return matchOptions(y)
+  return workersOption(matchOptions(y))
     .positional('inputs', { type: 'string', array: true, describe: 'files or directories to scan', demandOption: true })
     .option('format', { choices: ['json', 'text'] as const, default: 'json' as const, describe: 'report format' })
     .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' })
@@ -40,6 +40,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
     onIssue: (i) => warn(`sada: ${i.severity === 'warning' ? 'warning' : 'skipped'}: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
     onProgress: progress.tick,
     provenance: flags.provenance,
+    workers: workersFromFlags(flags),
   }).finally(progress.stop);
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report);
   if (flags.out) await writeFile(flags.out, text);

@@ -1,0 +1,56 @@
+/**
+ * Worker thread of `--workers N`: the per-document half of a scan that needs no shared state — parsing JSON
+ * records, boilerplate cut, normalisation, the usability checks, the exact-duplicate fingerprint, shingles and
+ * the MinHash signature. The main thread keeps everything ordered (ids, keys, the index, verification), so a
+ * report does not depend on the number of workers. Same functions as the serial path (`parseDeferred` is
+ * `readDocs`' own record parser; `prepareBody`, `Detector.add`).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseDeferred } from '../io/read-docs.js';
+import { createMinHasher } from '../sketch/minhash.js';
+import { shingleHashes } from '../sketch/shingle.js';
+import { arabicShare, prepareBody } from '../text/body.js';
+import { fingerprinter } from './detector.js';
+import type { Sketch, SketchJob, SketchResult, SketchSettings } from './sketch-pool.js';
+
+const settings = workerData as SketchSettings;
+const fingerprint = await fingerprinter();
+const { shingle, size, seed, hashes } = settings.sketch;
+const minhash = createMinHasher(hashes, seed);
+
+function sketchOf(text: string): Sketch {
+  const body = prepareBody({ id: -1, text }, settings.text);
+  const norm = body.normalised.text;
+  if (norm.length < settings.text.minChars) return { status: 'too_short', chars: norm.length };
+  if (arabicShare(norm) < settings.minArabicShare) return { status: 'not_arabic', chars: norm.length };
+  const set = shingleHashes(norm, shingle, size, seed);
+  const values = new Uint32Array(hashes);
+  minhash(set, values);
+  return { status: 'ok', chars: norm.length, text: norm, stripped: body.stripped, fingerprint: fingerprint(norm), set, values };
+}
+
+function run(job: SketchJob): { results: SketchResult[]; transfer: ArrayBuffer[] } {
+  const results: SketchResult[] = [];
+  const transfer: ArrayBuffer[] = [];
+  for (let i = 0; i < job.texts.length; i++) {
+    const d = job.deferred[i];
+    let result: SketchResult;
+    if (d === undefined) result = { sketch: sketchOf(job.texts[i]) };
+    else {
+      const e = parseDeferred({ ...d, bytes: job.bytes.subarray(job.offsets[i], job.offsets[i + 1]) }, settings);
+      if (e.kind === 'issue') result = { issue: e.issue };
+      else {
+        const { text, fields: _fields, ...head } = e.doc;
+        result = { head: { ...head, textChars: text.length }, sketch: sketchOf(text) };
+      }
+    }
+    if ('sketch' in result && result.sketch.status === 'ok') transfer.push(result.sketch.set.buffer as ArrayBuffer, result.sketch.values.buffer as ArrayBuffer);
+    results.push(result);
+  }
+  return { results, transfer };
+}
+
+parentPort!.on('message', (job: SketchJob) => {
+  const { results, transfer } = run(job);
+  parentPort!.postMessage({ seq: job.seq, results }, transfer);
+});

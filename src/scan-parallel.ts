@@ -1,0 +1,112 @@
+/**
+ * The scan loop of `--workers N` (`scan.ts` runs it in place of its serial loop): reading and record cutting
+ * stay on the main thread; parsing and sketching go to `SketchPool` workers; results are replayed in reading
+ * order into the same sinks the serial loop feeds.
+ */
+import type { InputFile } from './io/discover.js';
+import type { DeferredDoc, DocEvent } from './io/read-docs.js';
+import { docNumbering, readDocsDeferred } from './io/read-docs.js';
+import type { Sketch, SketchJob, SketchResult } from './match/sketch-pool.js';
+import { SketchPool } from './match/sketch-pool.js';
+import type { Params } from './params.js';
+import type { Doc, RecordIssue, SourceRef } from './records.js';
+
+/** Documents per message to a worker: large enough to amortise the message, small enough to keep all busy. */
+const workerBatchDocs = 256;
+
+/** A document as the parallel loop hands it on: numbered, with its text's length (and the text when read here). */
+export type ReadDoc = Omit<Doc, 'text' | 'fields'> & { readonly textChars: number; readonly text?: string };
+
+/** Where the replayed stream goes, in reading order: read issues, skipped documents, and usable ones. */
+export interface ParallelSinks {
+  readonly issue: (issue: RecordIssue) => void;
+  readonly skipped: (source: SourceRef, code: 'too_short' | 'not_arabic', chars: number) => void;
+  readonly add: (doc: ReadDoc, r: Extract<Sketch, { status: 'ok' }>) => Promise<void>;
+}
+
+/**
+ * The scan loop with `workers` threads: records are read and cut here, in order, and batched; a worker
+ * parses each batch's JSON records and sketches its documents; batches are then replayed in reading order
+ * (issues and all) and numbered with readDocs' own numbering, so ids, keys, the detector, the guard and the
+ * issue list get exactly what the serial loop gives them. At most two batches per worker are in flight,
+ * which bounds what is held.
+ */
+export async function sketchInParallel(
+  files: readonly InputFile[],
+  workers: number,
+  p: Params,
+  minArabicShare: number,
+  sinks: ParallelSinks,
+): Promise<void> {
+  const pool = new SketchPool(workers, { text: p.text, sketch: p.sketch, fields: p.io.fields, minArabicShare });
+  const number = docNumbering();
+  const inFlight: { events: (DocEvent | DeferredDoc)[]; results: Promise<SketchResult[]> }[] = [];
+  const replay = async () => {
+    const batch = inFlight.shift()!;
+    const results = await batch.results;
+    let k = 0;
+    for (const e of batch.events) {
+      if (e.kind === 'issue') {
+        sinks.issue(e.issue);
+        continue;
+      }
+      const r = results[k++];
+      if ('issue' in r) {
+        sinks.issue(r.issue);
+        continue;
+      }
+      const read: Omit<ReadDoc, 'id' | 'key'> & { key: string } =
+        e.kind === 'doc' ? { ...withoutText(e.doc), textChars: e.doc.text.length, text: e.doc.text } : r.head!;
+      const doc: ReadDoc = { ...read, ...number(read.key) };
+      if (r.sketch.status === 'ok') await sinks.add(doc, r.sketch);
+      else sinks.skipped(doc.source, r.sketch.status, r.sketch.chars);
+    }
+  };
+  let events: (DocEvent | DeferredDoc)[] = [];
+  let texts: string[] = [];
+  let views: (Uint8Array | undefined)[] = [];
+  let bytes = 0;
+  const send = async () => {
+    const buffer = new Uint8Array(bytes);
+    const offsets = new Uint32Array(views.length + 1);
+    const deferred: SketchJob['deferred'][number][] = [];
+    let at = 0;
+    let i = 0;
+    for (const e of events) {
+      if (e.kind === 'issue') continue;
+      const v = views[i];
+      if (v !== undefined) buffer.set(v, at);
+      at += v?.length ?? 0;
+      offsets[++i] = at;
+      deferred.push(e.kind === 'deferred' ? { source: e.source, what: e.what, fileKey: e.fileKey } : undefined);
+    }
+    inFlight.push({ events, results: pool.run({ texts, bytes: buffer, offsets, deferred }) });
+    events = [];
+    texts = [];
+    views = [];
+    bytes = 0;
+    if (inFlight.length > workers * 2) await replay();
+  };
+  try {
+    for await (const e of readDocsDeferred(files, p.io)) {
+      // deferred bytes are views on the reader's chunk: kept as events, copied into one buffer at `send`
+      events.push(e.kind === 'doc' ? { kind: 'doc', doc: e.doc } : e);
+      if (e.kind === 'issue') continue;
+      texts.push(e.kind === 'doc' ? e.doc.text : '');
+      views.push(e.kind === 'deferred' ? e.bytes : undefined);
+      if (e.kind === 'deferred') bytes += e.bytes.length;
+      if (texts.length >= workerBatchDocs) await send();
+    }
+    if (events.length > 0) await send();
+    while (inFlight.length > 0) await replay();
+  } finally {
+    // a failed batch rejects the ones queued behind it too; they are not awaited, so keep them quiet
+    for (const b of inFlight) b.results.catch(() => undefined);
+    await pool.close();
+  }
+}
+
+function withoutText(doc: Doc): Omit<Doc, 'text' | 'fields'> {
+  const { text: _text, fields: _fields, ...rest } = doc;
+  return rest;
+}
