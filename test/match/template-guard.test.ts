@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Pair } from '../../src/records.js';
-import { TemplateGuard, guardedClusters } from '../../src/match/template-guard.js';
+import { guardedClusters } from '../../src/match/guarded-clusters.js';
+import { TemplateGuard } from '../../src/match/template-guard.js';
 
 const pair = (a: number, b: number, ab: number, ba: number): Pair => ({ a, b, jaccard: Math.min(ab, ba), containsAinB: ab, containsBinA: ba });
 
