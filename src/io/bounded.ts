@@ -92,3 +92,50 @@ function oneLine(s: string): string {
   const line = s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }
+
+/**
+ * One record's bytes gathered across chunks (a JSONL line, a JSON array element), up to `max`: past it the
+ * parts are dropped and only the length is counted, so one runaway record cannot take the heap with it.
+ */
+export class RecordBytes {
+  private parts: Uint8Array[] = [];
+  private pending = 0;
+  private overflow = 0;
+
+  constructor(private readonly max: number) {}
+
+  keep(chunk: Uint8Array, from: number, to: number): void {
+    if (this.overflow > 0) this.overflow += to - from;
+    else if (this.pending + to - from > this.max) {
+      this.overflow = this.pending + to - from;
+      this.parts = [];
+      this.pending = 0;
+    } else if (to > from) {
+      this.parts.push(chunk.subarray(from, to));
+      this.pending += to - from;
+    }
+  }
+
+  /** Bytes kept for the current record (0 once it ran past the limit). */
+  get kept(): number {
+    return this.pending;
+  }
+
+  /** Nothing kept or counted since the last `take`. */
+  get empty(): boolean {
+    return this.pending === 0 && this.overflow === 0;
+  }
+
+  /** The record's bytes, or its byte count when it ran past the limit; then starts the next record. */
+  take(): Uint8Array | number {
+    if (this.overflow > 0) {
+      const size = this.overflow;
+      this.overflow = 0;
+      return size;
+    }
+    const bytes = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.pending);
+    this.parts = [];
+    this.pending = 0;
+    return bytes;
+  }
+}

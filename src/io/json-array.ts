@@ -7,7 +7,7 @@
  * only itself. An element over `maxRecordBytes` is scanned past without being kept.
  */
 import type { SourceRef } from '../records.js';
-import { issueAt } from './bounded.js';
+import { issueAt, RecordBytes } from './bounded.js';
 import { recordOrDeferred } from './jsonl.js';
 import type { ReaderContext, ReaderEvent, RecordEvent } from './record-source.js';
 
@@ -29,35 +29,18 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
   let line = 1;
   let index = 0;
   let startLine = 1;
-  let parts: Uint8Array[] = [];
-  let pending = 0;
-  let overflow = 0;
+  const buffer = new RecordBytes(max);
 
   const close = (): ReaderEvent => {
     const source: SourceRef = { ...ctx.base, line: startLine, record: index };
     const what = `element ${index}`;
     index++;
-    if (overflow > 0) {
-      const size = overflow;
-      overflow = 0;
-      return issueAt('too_large', source, `${what}: ${size}+ bytes exceeds maxRecordBytes (${max}); skipped`);
+    const bytes = buffer.take();
+    if (typeof bytes === 'number') {
+      return issueAt('too_large', source, `${what}: ${bytes}+ bytes exceeds maxRecordBytes (${max}); skipped`);
     }
-    const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, pending);
-    parts = [];
-    pending = 0;
     if (bytes.every(isSpace)) return issueAt('malformed_json', source, `${what}: empty array element`);
     return recordOrDeferred(bytes, source, ctx, what);
-  };
-  const keep = (chunk: Uint8Array, from: number, to: number): void => {
-    if (overflow > 0) overflow += to - from;
-    else if (pending + to - from > max) {
-      overflow = pending + to - from;
-      parts = [];
-      pending = 0;
-    } else if (to > from) {
-      parts.push(chunk.subarray(from, to));
-      pending += to - from;
-    }
   };
 
   for await (const chunk of chunks) {
@@ -87,21 +70,21 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
         else if (b === 0x7d || b === 0x5d) {
           if (depth > 0) depth--;
           else if (array && b === 0x5d) {
-            keep(chunk, from, i);
+            buffer.keep(chunk, from, i);
             yield close();
             phase = Phase.Done;
             i++;
             continue;
           }
           if (!array && depth === 0) {
-            keep(chunk, from, i + 1);
+            buffer.keep(chunk, from, i + 1);
             yield close();
             phase = Phase.Between;
             i++;
             continue;
           }
         } else if (b === 0x2c && depth === 0 && array) {
-          keep(chunk, from, i);
+          buffer.keep(chunk, from, i);
           yield close();
           phase = Phase.Between;
           i++;
@@ -142,12 +125,10 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
       startLine = line;
       from = i;
     }
-    if (phase === Phase.Inside) keep(chunk, from, n);
+    if (phase === Phase.Inside) buffer.keep(chunk, from, n);
   }
   if (phase === Phase.Inside) {
-    const bytes = pending;
-    parts = [];
-    pending = 0;
+    const bytes = buffer.kept;
     yield issueAt('truncated', { ...ctx.base, line: startLine, record: index }, `input ends inside element ${index} (${bytes} bytes read)`);
   } else if (phase === Phase.Between && array) {
     yield issueAt('truncated', { ...ctx.base, line }, `array not closed (input ends after ${index} elements)`);

@@ -5,7 +5,7 @@
  * dump (it happens when archives are concatenated) costs that line's fallback, not the file's.
  */
 import type { SourceRef } from '../records.js';
-import { issueAt } from './bounded.js';
+import { issueAt, RecordBytes } from './bounded.js';
 import { decodeBytes } from './decode.js';
 import { hasText } from './fields.js';
 import type { ReaderContext, ReaderEvent, RecordEvent } from './record-source.js';
@@ -14,22 +14,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<ReaderEvent> {
   const max = ctx.limits.maxRecordBytes;
-  let parts: Uint8Array[] = [];
-  let pending = 0;
-  /** Bytes of the current line when it is over the limit (counted, not kept). */
-  let overflow = 0;
+  const buffer = new RecordBytes(max);
   let line = 0;
   let record = 0;
   const finish = (): ReaderEvent | undefined => {
     line++;
-    if (overflow > 0) {
-      const size = overflow;
-      overflow = 0;
-      return issueAt('too_large', { ...ctx.base, line }, `line of ${size}+ bytes exceeds maxRecordBytes (${max}); skipped`);
+    const bytes = buffer.take();
+    if (typeof bytes === 'number') {
+      return issueAt('too_large', { ...ctx.base, line }, `line of ${bytes}+ bytes exceeds maxRecordBytes (${max}); skipped`);
     }
-    const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, pending);
-    parts = [];
-    pending = 0;
     if (isBlank(bytes)) return undefined;
     return recordOrDeferred(bytes, { ...ctx.base, line, record: record++ }, ctx, `line ${line}`);
   };
@@ -38,22 +31,14 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderC
     while (start < chunk.length) {
       const nl = chunk.indexOf(0x0a, start);
       const end = nl === -1 ? chunk.length : nl;
-      if (overflow > 0) overflow += end - start;
-      else if (pending + end - start > max) {
-        overflow = pending + end - start;
-        parts = [];
-        pending = 0;
-      } else if (end > start) {
-        parts.push(chunk.subarray(start, end));
-        pending += end - start;
-      }
+      buffer.keep(chunk, start, end);
       if (nl === -1) break;
       const event = finish();
       if (event !== undefined) yield event;
       start = nl + 1;
     }
   }
-  if (pending > 0 || overflow > 0) {
+  if (!buffer.empty) {
     const event = finish();
     if (event !== undefined) yield event;
   }
