@@ -35,10 +35,9 @@ export async function sketchInParallel(
   files: readonly InputFile[],
   workers: number,
   p: Params,
-  minArabicShare: number,
   sinks: ParallelSinks,
 ): Promise<void> {
-  const pool = new SketchPool(workers, { text: p.text, sketch: p.sketch, fields: p.io.fields, minArabicShare });
+  const pool = new SketchPool(workers, { text: p.text, sketch: p.sketch, fields: p.io.fields });
   const number = docNumbering();
   const inFlight: { events: (DocEvent | DeferredDoc)[]; results: Promise<SketchResult[]> }[] = [];
   const replay = async () => {

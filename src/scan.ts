@@ -14,7 +14,7 @@ import type { DocMeta } from './report/json.js';
 import { buildReport } from './report/json.js';
 import type { ScanReport } from './report/report-types.js';
 import type { BandStore } from './index/store.js';
-import { arabicShare, prepareBody } from './text/body.js';
+import { bodyProblem, prepareBody } from './text/body.js';
 import { sketchInParallel } from './scan-parallel.js';
 
 export interface ScanOptions {
@@ -37,9 +37,6 @@ export interface ScanOptions {
 /** Text of cluster members held at once for provenance (UTF-16 characters, so ×2 in bytes). */
 const maxProvenanceTextChars = 64 * 1024 * 1024;
 
-/** Below this share of Arabic letters a document is skipped as `not_arabic` (sada's normaliser and
- * boilerplate rules are Arabic; a README or an English page in a crawl is not what users dedupe here). */
-const minArabicShare = 0.5;
 
 /**
  * Finds near-duplicate clusters among the documents under `inputs` (files or directories).
@@ -96,7 +93,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
   };
   const workers = options.workers ?? 1;
   if (workers > 1) {
-    await sketchInParallel(found.files, workers, p, minArabicShare, {
+    await sketchInParallel(found.files, workers, p, {
       issue: note,
       skipped,
       add: async (doc, r) => {
@@ -115,12 +112,9 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
       }
       const doc = event.doc;
       const body = prepareBody(doc, p.text);
-      if (body.normalised.text.length < p.text.minChars) {
-        skipped(doc.source, 'too_short', body.normalised.text.length);
-        continue;
-      }
-      if (arabicShare(body.normalised.text) < minArabicShare) {
-        skipped(doc.source, 'not_arabic', body.normalised.text.length);
+      const problem = bodyProblem(body.normalised.text, p.text.minChars);
+      if (problem) {
+        skipped(doc.source, problem, body.normalised.text.length);
         continue;
       }
       kept(doc, doc.text.length, body.normalised.text.length, body.stripped);

@@ -11,12 +11,11 @@ import type { FieldMap } from '../io/fields.js';
 import type { DeferredDoc } from '../io/read-docs.js';
 import type { Doc, RecordIssue, StrippedSpan } from '../records.js';
 
-/** What a worker needs: the text and sketch slices of the params, the field map, and the scan's Arabic-share floor. */
+/** What a worker needs: the text and sketch slices of the params and the field map. */
 export interface SketchSettings {
   readonly text: { readonly stripBoilerplate: boolean; readonly minChars: number };
   readonly sketch: { readonly shingle: 'char' | 'word'; readonly size: number; readonly seed: number; readonly hashes: number };
   readonly fields: FieldMap;
-  readonly minArabicShare: number;
 }
 
 /**

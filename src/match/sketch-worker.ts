@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseDeferred } from '../io/read-docs.js';
 import { createMinHasher } from '../sketch/minhash.js';
 import { shingleHashes } from '../sketch/shingle.js';
-import { arabicShare, prepareBody } from '../text/body.js';
+import { bodyProblem, prepareBody } from '../text/body.js';
 import { fingerprinter } from './detector.js';
 import type { Sketch, SketchJob, SketchResult, SketchSettings } from './sketch-pool.js';
 
@@ -21,8 +21,8 @@ const minhash = createMinHasher(hashes, seed);
 function sketchOf(text: string): Sketch {
   const body = prepareBody({ id: -1, text }, settings.text);
   const norm = body.normalised.text;
-  if (norm.length < settings.text.minChars) return { status: 'too_short', chars: norm.length };
-  if (arabicShare(norm) < settings.minArabicShare) return { status: 'not_arabic', chars: norm.length };
+  const problem = bodyProblem(norm, settings.text.minChars);
+  if (problem) return { status: problem, chars: norm.length };
   const set = shingleHashes(norm, shingle, size, seed);
   const values = new Uint32Array(hashes);
   minhash(set, values);

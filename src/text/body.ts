@@ -26,3 +26,14 @@ export function arabicShare(normalisedText: string): number {
   }
   return letters === 0 ? 0 : arabic / letters;
 }
+
+/** Below this share of Arabic letters a document is skipped as `not_arabic` (sada's normaliser and
+ * boilerplate rules are Arabic; a README or an English page in a crawl is not what users dedupe here). */
+export const minArabicShare = 0.5;
+
+/** Why a normalised body is not compared (too short, not Arabic), or undefined when it is usable. */
+export function bodyProblem(normalisedText: string, minChars: number): 'too_short' | 'not_arabic' | undefined {
+  if (normalisedText.length < minChars) return 'too_short';
+  if (arabicShare(normalisedText) < minArabicShare) return 'not_arabic';
+  return undefined;
+}
