@@ -4,8 +4,10 @@ import { discoverInputs } from './io/discover.js';
 import { readDocs } from './io/read-docs.js';
 import { spoolStdin } from './io/spool-stdin.js';
 import { resolveParams } from './params.js';
-import type { ReportDocument, ScanReport } from './report/report-types.js';
-import { scan, type ScanOptions } from './scan.js';
+import type { ScanReport } from './report/report-types.js';
+import type { KeptDoc } from './detect.js';
+import { ExactGroups, withExactCopies } from './match/exact-groups.js';
+import { detectInputs, scanDetailed, type DetectedInputs, type ScanOptions } from './scan.js';
 
 /** Which member of a cluster is kept: the earliest published, the longest, or the first read. */
 export type KeepPolicy = 'earliest' | 'longest' | 'first';
@@ -20,24 +22,37 @@ export interface DedupDecision {
   readonly exact?: boolean;
 }
 
-export interface DedupOptions extends ScanOptions {
-  readonly keep?: KeepPolicy;
+/** What dedup reports of the run (the scan report's stats, without its per-document lists). */
+export interface DedupStats {
+  readonly documents: number;
+  readonly clusters: number;
+  readonly exact_duplicates: number;
+  readonly skipped: Record<string, number>;
 }
 
 export interface DedupResult {
-  readonly report: ScanReport;
-  /** Decisions for clustered documents, by id; every other document is kept. */
-  readonly decisions: ReadonlyMap<string, DedupDecision>;
+  readonly stats: DedupStats;
+  /** The full scan report, only with `report: true`: it lists every document, so memory grows with the input. */
+  readonly report?: ScanReport;
+  /** The decision for a document id (ids number usable and skipped documents in reading order). */
+  readonly decisionOf: (id: number, key: string) => DedupDecision;
   /** Streams every document read, in input order, with its decision and its record fields. */
   readonly records: () => AsyncGenerator<{ decision: DedupDecision; fields: Readonly<Record<string, unknown>> }>;
   /** Removes temporary files (standard input spooled to disk). */
   readonly cleanup: () => Promise<void>;
 }
 
+export interface DedupOptions extends ScanOptions {
+  readonly keep?: KeepPolicy;
+  /** Also build the full scan report (`DedupResult.report`). */
+  readonly report?: boolean;
+}
+
 /**
- * Deduplicates a crawl: scans it, keeps one document per cluster by `keep`, and offers a second streaming
- * pass over the input that yields each record with its keep/drop decision — memory holds the index, never
- * the records. Standard input is spooled to a temporary file so it can be read twice.
+ * Deduplicates a crawl: finds clusters, keeps one document per cluster by `keep`, and offers a second
+ * streaming pass over the input that yields each record with its keep/drop decision. Memory holds the index
+ * and a few numbers per record (policy columns, `dupOf`), never the records or their metadata, unless the
+ * full report is asked for. Standard input is spooled to a temporary file so it can be read twice.
  */
 export async function dedup(inputs: readonly string[], options: DedupOptions = {}): Promise<DedupResult> {
   const spooled = inputs.includes('-') ? await spoolStdin() : undefined;
@@ -46,55 +61,125 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
   };
   const paths = inputs.map((i) => (i === '-' && spooled ? spooled : i));
   try {
-    const report = await scan(paths, { ...options, provenance: false });
-    const decisions = decide(report, options.keep ?? 'earliest');
+    const columns = new KeepColumns(options.keep ?? 'earliest');
+    const observe = (doc: KeptDoc, original: number) => columns.add(doc, original);
+    let report: ScanReport | undefined;
+    let found: Pick<DetectedInputs, 'detection' | 'issues' | 'clusterName'>;
+    if (options.report) {
+      const detailed = await scanDetailed(paths, { ...options, provenance: false }, observe);
+      report = detailed.report;
+      found = { ...detailed, issues: [], clusterName: detailed.clusterName };
+    } else found = await detectInputs(paths, options, observe);
+    const { detection } = found;
+    const groups = new ExactGroups(detection.dupOf);
+    const clusters = withExactCopies(detection.clusters, groups, {
+      pairs: false,
+      clusterId: found.clusterName((id) => columns.keyOf(id)),
+      chooseRepresentative: (members) => columns.best(members),
+    });
+    const clusterOf = new Int32Array(detection.documents).fill(-1);
+    clusters.forEach((c, ci) => c.members.forEach((m) => (clusterOf[m] = ci)));
+    const decisionOf = (id: number, key: string): DedupDecision => {
+      const ci = id < clusterOf.length ? clusterOf[id] : -1;
+      if (ci < 0) return { id: key, action: 'keep' };
+      const c = clusters[ci];
+      const kept = c.representative;
+      if (kept === id) return { id: key, action: 'keep', cluster: c.id, representative: key };
+      const exact = groups.originalOf(kept) === groups.originalOf(id);
+      return { id: key, action: 'drop', cluster: c.id, representative: columns.keyOf(kept), ...(exact ? { exact: true } : {}) };
+    };
+    const skipped: Record<string, number> = {};
+    for (const i of report ? [] : found.issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
+    const stats: DedupStats = report
+      ? { documents: report.stats.documents, clusters: report.stats.clusters, exact_duplicates: report.stats.exact_duplicates ?? 0, skipped: report.stats.skipped ?? {} }
+      : { documents: detection.usable, clusters: clusters.length, exact_duplicates: detection.exactDuplicates, skipped };
     const p = resolveParams(options.params);
     const records = async function* () {
-      const found = await discoverInputs(paths, p.io.extensions);
-      for await (const event of readDocs(found.files, p.io)) {
+      const files = await discoverInputs(paths, p.io.extensions);
+      for await (const event of readDocs(files.files, p.io)) {
         if (event.kind !== 'doc') continue;
         const d = event.doc;
-        const decision = decisions.get(d.key) ?? { id: d.key, action: 'keep' as const };
-        yield { decision, fields: d.fields ?? { id: d.key, path: d.source.path, text: d.text } };
+        yield { decision: decisionOf(d.id, d.key), fields: d.fields ?? { id: d.key, path: d.source.path, text: d.text } };
       }
     };
-    return { report, decisions, records, cleanup };
+    return { stats, report, decisionOf, records, cleanup };
   } catch (e) {
     await cleanup();
     throw e;
   }
 }
 
-/** One keeper per cluster by policy; ties go to the document read first. */
-export function decide(report: ScanReport, keep: KeepPolicy): Map<string, DedupDecision> {
-  const order = new Map(report.documents.map((d, i) => [d.id, i]));
-  const docs = new Map(report.documents.map((d) => [d.id, d]));
-  const better = (a: ReportDocument, b: ReportDocument): boolean => {
-    if (keep === 'longest' && a.chars !== b.chars) return a.chars > b.chars;
-    if (keep === 'earliest' && a.published !== b.published) {
-      if (a.published === undefined) return false;
-      if (b.published === undefined) return true;
-      return a.published < b.published;
+/**
+ * What the keep policy needs of each record, in columns by id: text length and publication date (an index
+ * into the distinct date strings). Keys are held only for distinct bodies and for the copy that currently
+ * beats its original by policy, so re-crawled copies cost a few bytes each.
+ */
+class KeepColumns {
+  private chars: Int32Array = new Int32Array(1024);
+  private published: Int32Array = new Int32Array(1024);
+  private readonly dates: string[] = [];
+  private readonly dateIndex = new Map<string, number>();
+  private readonly keys = new Map<number, string>();
+  /** Per original: the member of its exact group that wins by policy so far. */
+  private readonly groupBest = new Map<number, number>();
+
+  constructor(private readonly keep: KeepPolicy) {}
+
+  add(doc: KeptDoc, original: number): void {
+    if (doc.id >= this.chars.length) {
+      const n = Math.max(doc.id + 1, this.chars.length * 2);
+      this.chars = grown(this.chars, n);
+      this.published = grown(this.published, n);
     }
-    return order.get(a.id)! < order.get(b.id)!;
-  };
-  const decisions = new Map<string, DedupDecision>();
-  for (const c of report.clusters) {
-    let kept = docs.get(c.members[0])!;
-    for (const m of c.members.slice(1)) if (better(docs.get(m)!, kept)) kept = docs.get(m)!;
-    const exactWithKept = new Set(
-      c.pairs.filter((p) => p.exact && (p.a === kept.id || p.b === kept.id)).map((p) => (p.a === kept.id ? p.b : p.a)),
-    );
-    for (const m of c.members) {
-      const isKept = m === kept.id;
-      decisions.set(m, {
-        id: m,
-        action: isKept ? 'keep' : 'drop',
-        cluster: c.id,
-        representative: kept.id,
-        ...(exactWithKept.has(m) ? { exact: true } : {}),
-      });
+    this.chars[doc.id] = doc.textChars;
+    this.published[doc.id] = doc.publishedAt === undefined ? -1 : this.dateOf(doc.publishedAt);
+    if (original < 0) {
+      this.keys.set(doc.id, doc.key);
+      return;
     }
+    const best = this.groupBest.get(original) ?? original;
+    if (!this.better(doc.id, best)) return;
+    if (best !== original) this.keys.delete(best);
+    this.groupBest.set(original, doc.id);
+    this.keys.set(doc.id, doc.key);
   }
-  return decisions;
+
+  keyOf(id: number): string {
+    const k = this.keys.get(id);
+    if (k === undefined) throw new Error(`dedup: no key held for document ${id}`);
+    return k;
+  }
+
+  /** The member kept by policy (a total order: ties go to the document read first). */
+  best(members: readonly number[]): number {
+    let kept = members[0];
+    for (const m of members) if (this.better(m, kept)) kept = m;
+    return kept;
+  }
+
+  private better(a: number, b: number): boolean {
+    if (this.keep === 'longest' && this.chars[a] !== this.chars[b]) return this.chars[a] > this.chars[b];
+    if (this.keep === 'earliest' && this.published[a] !== this.published[b]) {
+      if (this.published[a] < 0) return false;
+      if (this.published[b] < 0) return true;
+      return this.dates[this.published[a]] < this.dates[this.published[b]];
+    }
+    return a < b;
+  }
+
+  private dateOf(s: string): number {
+    let i = this.dateIndex.get(s);
+    if (i === undefined) {
+      i = this.dates.length;
+      this.dates.push(s);
+      this.dateIndex.set(s, i);
+    }
+    return i;
+  }
+}
+
+function grown(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
 }

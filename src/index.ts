@@ -1,6 +1,8 @@
 /** sada's public API: the CLI calls exactly these. */
 export { scan } from './scan.js';
 export type { ScanOptions } from './scan.js';
+export { dedup } from './dedup.js';
+export type { DedupDecision, DedupOptions, DedupResult, DedupStats, KeepPolicy } from './dedup.js';
 export { diff, diffTexts } from './diff.js';
 export type { DiffOptions } from './diff.js';
 export { resolveParams, paramsId, optimalBands, collisionProbability } from './params.js';

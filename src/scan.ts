@@ -2,20 +2,16 @@ import xxhash from 'xxhash-wasm';
 import { SadaError } from './errors.js';
 import { discoverInputs } from './io/discover.js';
 import { loadTexts } from './io/load-texts.js';
-import { readDocs } from './io/read-docs.js';
 import { annotateProvenance } from './provenance/annotate.js';
-import { Detector } from './match/detector.js';
-import { guardedClusters } from './match/guarded-clusters.js';
-import { TemplateGuard } from './match/template-guard.js';
+import { detect, type Detection, type KeptDoc } from './detect.js';
+import { ExactGroups, withExactCopies } from './match/exact-groups.js';
 import type { ParamsInput } from './params.js';
 import { resolveParams } from './params.js';
-import type { Doc, RecordIssue, SourceRef, StrippedSpan } from './records.js';
+import type { RecordIssue } from './records.js';
 import type { DocMeta } from './report/json.js';
 import { buildReport } from './report/json.js';
 import type { ScanReport } from './report/report-types.js';
 import type { BandStore } from './index/store.js';
-import { bodyProblem, prepareBody } from './text/body.js';
-import { sketchInParallel } from './scan-parallel.js';
 
 export interface ScanOptions {
   readonly params?: ParamsInput;
@@ -43,18 +39,27 @@ const maxProvenanceTextChars = 64 * 1024 * 1024;
  * Bad files and records are reported in `report.issues` and skipped; the scan goes on.
  */
 export async function scan(inputs: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
+  return (await scanDetailed(inputs, options)).report;
+}
+
+/** A scan report and the detection it was built from (dedup decides on the latter, by dense id). */
+export interface DetailedScan {
+  readonly report: ScanReport;
+  readonly detection: Detection;
+  readonly clusterName: DetectedInputs['clusterName'];
+}
+
+/**
+ * `scan`, also handing every usable document to `observe` as it is read and returning the detection.
+ * `scan` holds each document's metadata for the report; `detectInputs` (below) holds none.
+ */
+export async function scanDetailed(
+  inputs: readonly string[],
+  options: ScanOptions = {},
+  observe?: (doc: KeptDoc, original: number) => void,
+): Promise<DetailedScan> {
   const started = performance.now();
   const p = resolveParams(options.params);
-  if (inputs.length === 0) throw new SadaError('E_USAGE', 'no input given', { hint: 'name files or directories to scan' });
-  const issues: RecordIssue[] = [];
-  const note = (issue: RecordIssue) => {
-    issues.push(issue);
-    options.onIssue?.(issue);
-  };
-  const found = await discoverInputs(inputs, p.io.extensions);
-  found.issues.forEach(note);
-  const detector = await Detector.create(p, options.store);
-  const guard = new TemplateGuard();
   const docs: DocMeta[] = [];
   const bodyChars: number[] = [];
   const stdinTexts = new Map<string, string>();
@@ -67,91 +72,40 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
     interned.set(v, v);
     return v;
   };
-  const skipped = (source: SourceRef, code: 'too_short' | 'not_arabic', chars: number) =>
-    note(
-      code === 'too_short'
-        ? {
-            code,
-            source,
-            message: `${chars} characters of article text after boilerplate, fewer than ${p.text.minChars}`,
-            severity: 'skipped',
-          }
-        : { code, source, message: 'mostly non-Arabic text', severity: 'skipped' },
-    );
-  const kept = (doc: Omit<Doc, 'text'>, textChars: number, chars: number, stripped: readonly StrippedSpan[]) => {
+  const { detection, issues, clusterName } = await detectInputs(inputs, options, (doc, original) => {
     docs.push({
       id: doc.id,
       key: doc.key,
       path: doc.source.path,
-      chars: textChars,
+      chars: doc.textChars,
       title: intern(doc.title),
       outlet: intern(doc.outlet),
       publishedAt: intern(doc.publishedAt),
-      stripped,
+      stripped: doc.stripped,
     });
-    bodyChars[doc.id] = chars;
-  };
-  const workers = options.workers ?? 1;
-  if (workers > 1) {
-    await sketchInParallel(found.files, workers, p, {
-      issue: note,
-      skipped,
-      add: async (doc, r) => {
-        kept(doc, doc.textChars, r.chars, r.stripped);
-        if (doc.text !== undefined && doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
-        await detector.addSketch(doc.id, r.fingerprint, r.set, r.values);
-        guard.add(doc.id, r.text);
-        options.onProgress?.(docs.length);
-      },
-    });
-  } else {
-    for await (const event of readDocs(found.files, p.io)) {
-      if (event.kind === 'issue') {
-        note(event.issue);
-        continue;
-      }
-      const doc = event.doc;
-      const body = prepareBody(doc, p.text);
-      const problem = bodyProblem(body.normalised.text, p.text.minChars);
-      if (problem) {
-        skipped(doc.source, problem, body.normalised.text.length);
-        continue;
-      }
-      kept(doc, doc.text.length, body.normalised.text.length, body.stripped);
-      if (doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
-      await detector.add(body);
-      guard.add(doc.id, body.normalised.text);
-      options.onProgress?.(docs.length);
-    }
-  }
-  const counts = await detector.finish();
-  if (docs.length === 0) {
-    throw new SadaError('E_NO_INPUT', `no usable documents in ${inputs.join(', ')}`, {
-      hint: issues.length ? `${issues.length} file(s) or record(s) were skipped; see the messages above` : undefined,
-    });
-  }
-  const { h64ToString } = await xxhash();
+    bodyChars[doc.id] = doc.bodyChars;
+    if (doc.stdinText !== undefined) stdinTexts.set(doc.key, doc.stdinText);
+    observe?.(doc, original);
+  });
   const byId = new Map(docs.map((d) => [d.id, d]));
-  // copies vs templated items vs partial reuse, and clusters that do not chain (match/template-guard.ts)
-  const { clusters, templates } = guardedClusters(
-    docs[docs.length - 1].id + 1,
-    detector.pairs,
-    detector.pairs.map((pair) => guard.classify(pair)),
-    (members) => pickRepresentative(members, byId, bodyChars),
-    (prefix, members) => `${prefix}${h64ToString(members.map((m) => byId.get(m)!.key).sort().join('\n')).slice(0, 12)}`,
-  );
+  const clusters = withExactCopies(detection.clusters, new ExactGroups(detection.dupOf), {
+    pairs: true,
+    clusterId: clusterName((id) => byId.get(id)!.key),
+    chooseRepresentative: (members) => pickRepresentative(members, byId, bodyChars),
+  });
+  const templates = detection.templates.map((t) => ({ ...t, representative: pickRepresentative(t.members, byId, bodyChars) }));
   const report = buildReport({
     params: p,
     docs,
     clusters,
     templates,
     issues,
-    candidates: counts.candidates,
-    verifiedPairs: detector.pairs.length,
-    exactDuplicates: counts.exactDuplicates,
+    candidates: detection.candidates,
+    verifiedPairs: detection.verifiedPairs,
+    exactDuplicates: detection.exactDuplicates,
     seconds: (performance.now() - started) / 1000,
   });
-  if (options.provenance === false || report.clusters.length === 0) return report;
+  if (options.provenance === false || report.clusters.length === 0) return { report, detection, clusterName };
   const members = new Set(report.clusters.flatMap((c) => c.members));
   // Past a budget, an exact duplicate borrows its original's text (same body; only boilerplate such as a
   // source footer may differ, so some attribution evidence is lost): a crawl full of duplicates must not
@@ -170,7 +124,63 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
   }
   const chars = new Map(docs.filter((d) => members.has(d.key)).map((d) => [d.key, bodyChars[d.id]]));
   const annotated = annotateProvenance(report, texts, chars);
-  return { ...annotated, stats: { ...annotated.stats, seconds: (performance.now() - started) / 1000 } };
+  return { report: { ...annotated, stats: { ...annotated.stats, seconds: (performance.now() - started) / 1000 } }, detection, clusterName };
+}
+
+export interface DetectedInputs {
+  readonly detection: Detection;
+  readonly issues: RecordIssue[];
+  /**
+   * Cluster names from the keys of their distinct bodies: stable when more copies of a text are crawled, and
+   * the same in `scan` and `dedup`. Takes how to look up a key by id (the caller holds the keys it needs).
+   */
+  readonly clusterName: (keyOf: (id: number) => string) => (prefix: string, members: readonly number[]) => string;
+}
+
+/**
+ * Discovery and detection with no per-document bookkeeping: each usable document goes to `observe`, which
+ * keeps what its caller needs (the report's metadata, or dedup's few numbers per record).
+ */
+export async function detectInputs(
+  inputs: readonly string[],
+  options: ScanOptions,
+  observe: (doc: KeptDoc, original: number) => void,
+): Promise<DetectedInputs> {
+  const p = resolveParams(options.params);
+  if (inputs.length === 0) throw new SadaError('E_USAGE', 'no input given', { hint: 'name files or directories to scan' });
+  const issues: RecordIssue[] = [];
+  const note = (issue: RecordIssue) => {
+    issues.push(issue);
+    options.onIssue?.(issue);
+  };
+  const found = await discoverInputs(inputs, p.io.extensions);
+  found.issues.forEach(note);
+  const { h64ToString } = await xxhash();
+  // detect() names clusters of distinct bodies as it forms them; their keys are held until then
+  const keys = new Map<number, string>();
+  const clusterName =
+    (keyOf: (id: number) => string) =>
+    (prefix: string, members: readonly number[]): string =>
+      `${prefix}${h64ToString(members.map(keyOf).sort().join('\n')).slice(0, 12)}`;
+  const detection = await detect(
+    found.files,
+    p,
+    {
+      issue: note,
+      kept: (doc, original) => {
+        if (original < 0) keys.set(doc.id, doc.key);
+        observe(doc, original);
+      },
+    },
+    clusterName((id) => keys.get(id)!),
+    { store: options.store, workers: options.workers, onProgress: options.onProgress },
+  );
+  if (detection.usable === 0) {
+    throw new SadaError('E_NO_INPUT', `no usable documents in ${inputs.join(', ')}`, {
+      hint: issues.length ? `${issues.length} file(s) or record(s) were skipped; see the messages above` : undefined,
+    });
+  }
+  return { detection, issues, clusterName };
 }
 
 /** The member that stands for a cluster: earliest published, then the longest body, then the first read. */

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Doc, RecordIssue, SourceRef } from '../records.js';
 import { decodeBytes } from './decode.js';
 import type { InputFile } from './discover.js';
+import { KeySet } from './key-set.js';
 import type { FieldMap } from './fields.js';
 import { mapFields } from './fields.js';
 import type { RawRecord, ReaderEvent, ReadLimits } from './record-source.js';
@@ -69,11 +70,10 @@ const noLimits: ReadLimits = { maxRecordBytes: Infinity, maxInflatedBytes: Infin
  */
 export function docNumbering(): (key: string) => { id: number; key: string } {
   let nextId = 0;
-  const keys = new Set<string>();
+  const keys = new KeySet();
   return (key) => {
     let k = key;
-    for (let n = 2; keys.has(k); n++) k = `${key}#${n}`;
-    keys.add(k);
+    for (let n = 2; !keys.add(k); n++) k = `${key}#${n}`;
     return { id: nextId++, key: k };
   };
 }

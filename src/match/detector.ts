@@ -50,6 +50,8 @@ export class Detector {
   private sampled: Candidate[] = [];
   private readonly samples: SampleIndex | undefined;
   private seen = new Int32Array(1024).fill(-1);
+  /** Exact duplicates by id: the original's id, −1 otherwise (4 bytes a record, no pair object per copy). */
+  private dupOf = new Int32Array(1024).fill(-1);
   private candidates = 0;
   private verified = 0;
   private exactDuplicates = 0;
@@ -84,12 +86,14 @@ export class Detector {
     return this.times;
   }
 
-  /** Exact set size of a document's shingles (after `add`). */
+  /** Exact set size of a document's shingles (after `add`; an exact duplicate's are its original's). */
   shingleCount(docId: number): number {
-    return this.shingles[docId]?.length ?? 0;
+    const original = this.dupOf[docId] ?? -1;
+    return this.shingles[original >= 0 ? original : docId]?.length ?? 0;
   }
 
-  async add(body: Body): Promise<void> {
+  /** Adds a body; resolves to the id of the earlier document with the same normalised text, or −1 when new. */
+  async add(body: Body): Promise<number> {
     const t0 = this.times ? performance.now() : 0;
     const text = body.normalised.text;
     const fingerprint = this.hasher.h64ToString(text);
@@ -113,15 +117,19 @@ export class Detector {
    * The second half of `add`, for sketches made elsewhere (worker threads): the fingerprint of the
    * normalised body (`fingerprintOf`), its shingle set and signature. Documents must arrive in id order;
    * `set` and `values` may be left out when the fingerprint was seen before (an exact duplicate).
+   * Resolves to the original's id for an exact duplicate (which is only recorded, see `duplicatesOf`), else −1.
    */
-  async addSketch(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined): Promise<void> {
+  async addSketch(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined): Promise<number> {
     const original = this.fingerprints.get(fingerprint);
     if (original !== undefined) {
       this.exactDuplicates++;
-      this.shingles[id] = this.shingles[original];
-      const n = this.shingles[id].length;
-      this.pairs.push({ a: original, b: id, jaccard: 1, containsAinB: n ? 1 : 0, containsBinA: n ? 1 : 0, exact: true });
-      return;
+      if (this.dupOf.length <= id) {
+        const grown = new Int32Array(Math.max(id + 1, this.dupOf.length * 2)).fill(-1);
+        grown.set(this.dupOf);
+        this.dupOf = grown;
+      }
+      this.dupOf[id] = original;
+      return original;
     }
     if (set === undefined || values === undefined) throw new Error(`document ${id}: a new fingerprint needs its sketch`);
     this.fingerprints.set(fingerprint, id);
@@ -137,6 +145,14 @@ export class Detector {
       }
     }
     if (this.batch.length >= this.batchSize) await this.flush();
+    return -1;
+  }
+
+  /** For ids below `documents`: the original of each exact duplicate, −1 for every other id. */
+  duplicatesOf(documents: number): Int32Array {
+    const out = new Int32Array(documents).fill(-1);
+    out.set(this.dupOf.subarray(0, Math.min(documents, this.dupOf.length)));
+    return out;
   }
 
   /** Indexes what is batched and verifies its candidates. */

@@ -111,3 +111,28 @@ describe('dedup writes to --out', () => {
     writeFileSync(out, '');
   });
 });
+
+describe('dedup of re-crawled copies', () => {
+  test('three exact copies and a near copy: one kept, copies of the kept text marked exact, the near copy not', () => {
+    const base = readFileSync(path.join(corpusDir, '004_17c881bf89d1ecee.txt'), 'utf8');
+    const near = readFileSync(path.join(corpusDir, '000_b86daad347500d15.txt'), 'utf8');
+    const input = [
+      { id: 'a', text: base, date: '2024-11-12T10:00:00' },
+      { id: 'b', text: base, date: '2024-11-12T09:00:00' },
+      { id: 'c', text: base, date: '2024-11-12T11:00:00' },
+      { id: 'n', text: near, date: '2024-11-13T08:00:00' },
+      { id: 'a', text: base, date: '2024-11-14T08:00:00' }, // the same id crawled again: renamed, still a copy
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const rows = lines(sada(['dedup', '-', '--ids', '--keep', 'earliest', '--quiet'], { input }).stdout);
+    expect(rows.map((r) => [r.id, r.action, r.representative, r.exact ?? false])).toEqual([
+      ['a', 'drop', 'b', true],
+      ['b', 'keep', 'b', false],
+      ['c', 'drop', 'b', true],
+      ['n', 'drop', 'b', false],
+      ['a#2', 'drop', 'b', true],
+    ]);
+    expect(new Set(rows.map((r) => r.cluster)).size).toBe(1);
+  });
+});

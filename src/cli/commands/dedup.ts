@@ -36,6 +36,7 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
   const result = await dedup(restoreStdin(flags.inputs), {
     params: paramsFromFlags(flags),
     keep: flags.keep,
+    report: flags.report !== undefined,
     onIssue: (i) => warn(`sada: skipped: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
     onProgress: progress.tick,
     workers: workersFromFlags(flags),
@@ -52,15 +53,15 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
       if (!out.write(line)) await once(out, 'drain');
     }
     if (flags.out) await new Promise<void>((resolve, reject) => (out as NodeJS.WritableStream).end(() => resolve()).on?.('error', reject));
-    if (flags.report) {
+    if (flags.report && result.report) {
       const { writeFile } = await import('node:fs/promises');
       await writeFile(flags.report, `${JSON.stringify(result.report, null, 2)}\n`);
     }
   } finally {
     await result.cleanup();
   }
-  const s = result.report.stats;
-  warn(`sada: kept ${kept}, dropped ${dropped} (${s.exact_duplicates ?? 0} exact duplicates) in ${s.clusters} cluster(s)\n`);
-  if (flags.strict && Object.keys(s.skipped ?? {}).length > 0) return EXIT_FINDINGS;
+  const s = result.stats;
+  warn(`sada: kept ${kept}, dropped ${dropped} (${s.exact_duplicates} exact duplicates) in ${s.clusters} cluster(s)\n`);
+  if (flags.strict && Object.keys(s.skipped).length > 0) return EXIT_FINDINGS;
   return EXIT_OK;
 }

@@ -1,0 +1,140 @@
+import type { InputFile } from './io/discover.js';
+import { readDocs } from './io/read-docs.js';
+import { Detector } from './match/detector.js';
+import { guardedClusters } from './match/guarded-clusters.js';
+import { TemplateGuard } from './match/template-guard.js';
+import type { Params } from './params.js';
+import type { Cluster, Doc, RecordIssue, SourceRef, StrippedSpan } from './records.js';
+import type { BandStore } from './index/store.js';
+import { bodyProblem, prepareBody } from './text/body.js';
+import { sketchInParallel } from './scan-parallel.js';
+
+/** A usable document as `detect` hands it to its caller, which decides what of it to hold. */
+export interface KeptDoc {
+  readonly id: number;
+  readonly key: string;
+  readonly source: SourceRef;
+  readonly title?: string;
+  readonly outlet?: string;
+  readonly publishedAt?: string;
+  /** Characters of the text as read. */
+  readonly textChars: number;
+  /** Characters of the normalised body that was compared. */
+  readonly bodyChars: number;
+  readonly stripped: readonly StrippedSpan[];
+  /** The text, only for standard input (which cannot be read a second time). */
+  readonly stdinText?: string;
+}
+
+export interface DetectSinks {
+  readonly issue: (issue: RecordIssue) => void;
+  /** Every usable document in id order; `original` is the earlier document with the same normalised body, or −1. */
+  readonly kept: (doc: KeptDoc, original: number) => void;
+}
+
+export interface DetectOptions {
+  readonly store?: BandStore;
+  readonly workers?: number;
+  /** Called after each usable document with the count so far. */
+  readonly onProgress?: (documents: number) => void;
+}
+
+/**
+ * What the detector found, by dense document id. Clusters and template families are over distinct bodies
+ * only: an exact duplicate never enters the index or the guard, it is listed in `dupOf` (match/exact-groups.ts
+ * puts it back beside its original). Nothing here grows per duplicate record but `dupOf`'s four bytes.
+ */
+export interface Detection {
+  /** One more than the largest document id read. */
+  readonly documents: number;
+  readonly usable: number;
+  readonly clusters: Cluster[];
+  readonly templates: Cluster[];
+  /** For each id, the id of the earlier document with the same normalised body, or −1. */
+  readonly dupOf: Int32Array;
+  readonly candidates: number;
+  readonly verifiedPairs: number;
+  readonly exactDuplicates: number;
+}
+
+/**
+ * The pipeline from files to clusters: read → body → (exact fingerprint | shingles → MinHash → LSH →
+ * verify) → template guard → copy clusters. `clusterId` names a cluster from its members (distinct bodies).
+ */
+export async function detect(
+  files: readonly InputFile[],
+  p: Params,
+  sinks: DetectSinks,
+  clusterId: (prefix: string, members: readonly number[]) => string,
+  options: DetectOptions = {},
+): Promise<Detection> {
+  const detector = await Detector.create(p, options.store);
+  const guard = new TemplateGuard();
+  let usable = 0;
+  let lastId = -1;
+  const skipped = (source: SourceRef, code: 'too_short' | 'not_arabic', chars: number) =>
+    sinks.issue(
+      code === 'too_short'
+        ? { code, source, message: `${chars} characters of article text after boilerplate, fewer than ${p.text.minChars}`, severity: 'skipped' }
+        : { code, source, message: 'mostly non-Arabic text', severity: 'skipped' },
+    );
+  const accepted = (doc: Omit<Doc, 'text' | 'fields'>, fields: Omit<KeptDoc, keyof Doc | 'source'>, original: number) => {
+    usable++;
+    lastId = doc.id;
+    const { id, key, source, title, outlet, publishedAt } = doc;
+    sinks.kept({ id, key, source, title, outlet, publishedAt, ...fields }, original);
+    options.onProgress?.(usable);
+  };
+  const workers = options.workers ?? 1;
+  if (workers > 1) {
+    await sketchInParallel(files, workers, p, {
+      issue: sinks.issue,
+      skipped,
+      add: async (doc, r) => {
+        const original = await detector.addSketch(doc.id, r.fingerprint, r.set, r.values);
+        if (original < 0) guard.add(doc.id, r.text);
+        const stdinText = doc.source.path === '-' ? doc.text : undefined;
+        accepted(doc, { textChars: doc.textChars, bodyChars: r.chars, stripped: r.stripped, stdinText }, original);
+      },
+    });
+  } else {
+    for await (const event of readDocs(files, p.io)) {
+      if (event.kind === 'issue') {
+        sinks.issue(event.issue);
+        continue;
+      }
+      const doc = event.doc;
+      const body = prepareBody(doc, p.text);
+      const problem = bodyProblem(body.normalised.text, p.text.minChars);
+      if (problem) {
+        skipped(doc.source, problem, body.normalised.text.length);
+        continue;
+      }
+      const original = await detector.add(body);
+      if (original < 0) guard.add(doc.id, body.normalised.text);
+      const stdinText = doc.source.path === '-' ? doc.text : undefined;
+      accepted(doc, { textChars: doc.text.length, bodyChars: body.normalised.text.length, stripped: body.stripped, stdinText }, original);
+    }
+  }
+  const counts = await detector.finish();
+  const documents = lastId + 1;
+  // copies vs templated items vs partial reuse, and clusters that do not chain (match/template-guard.ts);
+  // representatives are chosen once exact duplicates are back in (they may be the earliest or longest)
+  const { clusters, templates } = guardedClusters(
+    documents,
+    detector.pairs,
+    detector.pairs.map((pair) => guard.classify(pair)),
+    (members) => members[0],
+    clusterId,
+  );
+  return {
+    documents,
+    usable,
+    clusters,
+    templates,
+    dupOf: detector.duplicatesOf(documents),
+    candidates: counts.candidates,
+    verifiedPairs: detector.pairs.length + counts.exactDuplicates,
+    exactDuplicates: counts.exactDuplicates,
+  };
+}
