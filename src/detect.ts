@@ -10,13 +10,7 @@ import { bodyProblem, prepareBody } from './text/body.js';
 import { sketchInParallel } from './scan-parallel.js';
 
 /** A usable document as `detect` hands it to its caller, which decides what of it to hold. */
-export interface KeptDoc {
-  readonly id: number;
-  readonly key: string;
-  readonly source: SourceRef;
-  readonly title?: string;
-  readonly outlet?: string;
-  readonly publishedAt?: string;
+export type KeptDoc = Pick<Doc, 'id' | 'key' | 'source' | 'title' | 'outlet' | 'publishedAt'> & {
   /** Characters of the text as read. */
   readonly textChars: number;
   /** Characters of the normalised body that was compared. */
@@ -24,7 +18,7 @@ export interface KeptDoc {
   readonly stripped: readonly StrippedSpan[];
   /** The text, only for standard input (which cannot be read a second time). */
   readonly stdinText?: string;
-}
+};
 
 export interface DetectSinks {
   readonly issue: (issue: RecordIssue) => void;
@@ -78,7 +72,7 @@ export async function detect(
         ? { code, source, message: `${chars} characters of article text after boilerplate, fewer than ${p.text.minChars}`, severity: 'skipped' }
         : { code, source, message: 'mostly non-Arabic text', severity: 'skipped' },
     );
-  const accepted = (doc: Omit<Doc, 'text' | 'fields'>, fields: Omit<KeptDoc, keyof Doc | 'source'>, original: number) => {
+  const accepted = (doc: Omit<Doc, 'text' | 'fields'>, fields: Omit<KeptDoc, keyof Doc>, original: number) => {
     usable++;
     lastId = doc.id;
     const { id, key, source, title, outlet, publishedAt } = doc;
