@@ -14,6 +14,8 @@ export interface ClusterContext {
   readonly docs: DocIndex;
   readonly texts: ReadonlyMap<string, string>;
   readonly diff: (a: string, b: string) => WordDiff | undefined;
+  /** Embed members' full texts (the page shows them under each member when present). */
+  readonly fullTexts: boolean;
 }
 
 const OP_CODE = { equal: 'e', insert: 'i', delete: 'd', skip: 's' } as const;
@@ -29,7 +31,7 @@ export function clusterData(cluster: ReportCluster, ctx: ClusterContext): unknow
       outlet: doc?.outlet,
       date: displayDate(doc?.published),
       title: doc?.title,
-      text: ctx.texts.get(id),
+      text: ctx.fullTexts ? ctx.texts.get(id) : undefined,
       stripped: doc?.stripped,
     };
   });

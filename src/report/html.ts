@@ -85,7 +85,7 @@ export function renderHtml(input: RenderInput): string {
   const { report } = input;
   const docs = indexDocuments(report);
   const clusters = sortClusters(report.clusters, docs);
-  const ctx = { docs, texts: input.texts, diff: input.diff };
+  const ctx = { docs, texts: input.texts, diff: input.diff, fullTexts: input.fullTexts ?? true };
   const title = input.title ?? 'sada';
   const matrix = outletMatrix(report.clusters, docs);
   const matrixTitle = matrix.mode === 'copied' ? LABELS.matrixCopied : LABELS.matrixCooccurrence;

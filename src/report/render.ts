@@ -18,7 +18,7 @@ export type ReadableFormat = 'html' | 'md';
 export async function renderReport(
   report: ScanReport,
   format: ReadableFormat,
-  options: { params?: ParamsInput; title?: string; texts?: ReadonlyMap<string, string> } = {},
+  options: { params?: ParamsInput; title?: string; texts?: ReadonlyMap<string, string>; fullTexts?: boolean } = {},
 ): Promise<string> {
   const p = resolveParams(options.params ?? paramsOf(report));
   const docs = new Map(report.documents.map((d) => [d.id, d]));
@@ -38,6 +38,7 @@ export async function renderReport(
     report,
     texts,
     title: options.title,
+    fullTexts: options.fullTexts,
     diff: (a, b) => {
       const k = `${a}\n${b}`;
       if (!cache.has(k)) {

@@ -172,3 +172,17 @@ describe('report model', () => {
     expect(compactRuns([run('equal', 'a b c')], 3, 4)).toEqual([{ op: 'equal', text: 'a b c' }]);
   });
 });
+
+describe('full texts', () => {
+  const detailsOf = (html: string) =>
+    dataOf(html).details.map((d) => JSON.parse(d) as { members: { id: string; text?: string }[]; diffs: { segments?: unknown[] }[] });
+  test('members carry their texts by default; with fullTexts off only the diffs remain', () => {
+    const texts = new Map([['b2', 'نص كامل للخبر']]);
+    const withTexts = detailsOf(renderHtml({ report: fixture(), texts, diff: diffOf }));
+    const without = detailsOf(renderHtml({ report: fixture(), texts, diff: diffOf, fullTexts: false }));
+    const member = (d: typeof withTexts) => d.flatMap((c) => c.members).find((m) => m.id === 'b2')!;
+    expect(member(withTexts).text).toBe('نص كامل للخبر');
+    expect(member(without).text).toBeUndefined();
+    expect(without.flatMap((c) => c.diffs)).toEqual(withTexts.flatMap((c) => c.diffs));
+  });
+});

@@ -11,6 +11,7 @@ export interface ReportFlags {
   format: 'html' | 'md';
   out?: string;
   title?: string;
+  texts: boolean;
 }
 
 export function reportBuilder(y: Argv): Argv<ReportFlags> {
@@ -19,7 +20,8 @@ export function reportBuilder(y: Argv): Argv<ReportFlags> {
     .option('index', { type: 'string', describe: 'an on-disk index folder (nightly runs)' })
     .option('format', { choices: ['html', 'md'] as const, default: 'html' as const })
     .option('out', { type: 'string', describe: 'write here instead of stdout' })
-    .option('title', { type: 'string', describe: 'page title' }) as unknown as Argv<ReportFlags>;
+    .option('title', { type: 'string', describe: 'page title' })
+    .option('texts', { type: 'boolean', default: true, describe: "embed members' full texts in the HTML page (--no-texts: diffs only, ~40% smaller)" }) as unknown as Argv<ReportFlags>;
 }
 
 export async function runReport(flags: ReportFlags): Promise<number> {
@@ -28,7 +30,7 @@ export async function runReport(flags: ReportFlags): Promise<number> {
   }
   if (flags.scan === undefined) throw new SadaError('E_USAGE', 'name a scan report (JSON) to render');
   const report = await readReport(flags.scan);
-  const text = await renderReport(report, flags.format, { title: flags.title });
+  const text = await renderReport(report, flags.format, { title: flags.title, fullTexts: flags.texts });
   if (flags.out) await writeFile(flags.out, text);
   else process.stdout.write(text);
   return EXIT_OK;
