@@ -100,7 +100,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
         kept(doc, doc.textChars, r.chars, r.stripped);
         if (doc.text !== undefined && doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
         await detector.addSketch(doc.id, r.fingerprint, r.set, r.values);
-        guard.add(doc.id, r.text);
+        guard.add(doc.id, r.text, doc.title, doc.publishedAt);
         options.onProgress?.(docs.length);
       },
     });
@@ -120,7 +120,7 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
       kept(doc, doc.text.length, body.normalised.text.length, body.stripped);
       if (doc.source.path === '-') stdinTexts.set(doc.key, doc.text); // standard input cannot be read twice
       await detector.add(body);
-      guard.add(doc.id, body.normalised.text);
+      guard.add(doc.id, body.normalised.text, doc.title, doc.publishedAt);
       options.onProgress?.(docs.length);
     }
   }

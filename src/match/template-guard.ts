@@ -1,4 +1,6 @@
 import type { Pair } from '../records.js';
+import type { Headline } from './headline.js';
+import { coreStart, dayOf, headlineAgreement, headlineOf, headlineSwap, wordHash } from './headline.js';
 
 /**
  * Template guard: separates copies from routine templated items and from partial reuse, then clusters
@@ -34,6 +36,13 @@ export interface GuardOptions {
   readonly sureContainment: number;
   /** Slot substitutions (same context, different number/name) that make a pair a template. @default 1 */
   readonly minSubstitutions: number;
+  /**
+   * Publication dates this many days apart or more make a pair whose headlines swap a slot a template (a
+   * recurring item of another day); copies of one story appear within a day or so. @default 2
+   */
+  readonly templateGapDays: number;
+  /** Headlines agreeing this much (share of the shorter's words) mark one story. @default 0.6 */
+  readonly headlineAgreement: number;
 }
 
 export const defaultGuardOptions: GuardOptions = {
@@ -44,6 +53,8 @@ export const defaultGuardOptions: GuardOptions = {
   templateLeadShare: 0.4,
   sureContainment: 0.9,
   minSubstitutions: 1,
+  templateGapDays: 2,
+  headlineAgreement: 0.6,
 };
 
 export type PairKind = 'copy' | 'template' | 'partial';
@@ -58,6 +69,12 @@ interface DocWords {
   /** Per lead word: its counter value (class in the top 4 bits, see `counterValue`), or 0. */
   readonly counters: Uint32Array;
   readonly bloom: Uint32Array;
+}
+
+/** Per document, whatever its body: headline words and publication day (NaN when unknown). */
+interface DocMeta {
+  readonly headline?: Headline;
+  readonly day: number;
 }
 
 /**
@@ -95,13 +112,6 @@ function counterValue(text: string, start: number, end: number, h: number, digit
 
 const emptyBloom = new Uint32Array(1);
 const bloomBitsPerWord = 12;
-
-/** 32-bit FNV-1a of a word (the guard needs identity only, not a seeded family); never 0 (the empty slot). */
-function wordHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0 || 1;
-}
 
 /** Second, independent probe step for the Bloom filter (odd, so probes cycle the whole filter). */
 function step(h: number): number {
@@ -178,6 +188,8 @@ class WordTable {
 /** Collects word statistics as documents stream in, then classifies verified pairs. */
 export class TemplateGuard {
   private readonly docs: (DocWords | undefined)[] = [];
+  /** Exact duplicates share `docs` records but keep their own headline and date. */
+  private readonly meta: (DocMeta | undefined)[] = [];
   private readonly table = new WordTable();
   /** Word-sequence hash → first document with it: an exact duplicate keeps no guard data of its own. */
   private readonly seen = new Map<number, number>();
@@ -188,8 +200,14 @@ export class TemplateGuard {
 
   constructor(private readonly o: GuardOptions = defaultGuardOptions) {}
 
-  /** Records a document's normalised body (tokens separated by single spaces). */
-  add(docId: number, normalised: string): void {
+  /**
+   * Records a document's normalised body (tokens separated by single spaces), and its headline and
+   * publication date when the record has them (evidence for templates: headline.ts).
+   */
+  add(docId: number, normalised: string, title?: string, publishedAt?: string): void {
+    const headline = headlineOf(title);
+    const day = dayOf(publishedAt);
+    if (headline || !Number.isNaN(day)) this.meta[docId] = { headline, day };
     let words = this.scratch;
     let n = 0;
     // two independent sequence hashes make a 53-bit key for the exact-duplicate check
@@ -222,6 +240,16 @@ export class TemplateGuard {
             this.scratch = words = grown;
           }
           words[n++] = h;
+          // the word's core too (without و/ب/ل/ال…), so a headline's «بالقصيم» is found in «منطقة القصيم»
+          const cs = coreStart(normalised, s, i);
+          if (cs > s) {
+            if (n === words.length) {
+              const grown = new Uint32Array(n * 2);
+              grown.set(words);
+              this.scratch = words = grown;
+            }
+            words[n++] = wordHash(normalised, cs, i);
+          }
         }
         // the lead is kept in order, repeats included (the substitution test reads word contexts)
         if (lead < leadWords) {
@@ -315,6 +343,24 @@ export class TemplateGuard {
     return n;
   }
 
+  /**
+   * Headline and date evidence of a pair (headline.ts), or undefined when either record has no headline:
+   * whether the headlines swap a slot, how much they agree, and how many days apart the two were published
+   * (NaN when a date is unknown).
+   */
+  headlineEvidence(p: Pair): { swap: boolean; agreement: number; gap: number } | undefined {
+    const ma = this.meta[p.a];
+    const mb = this.meta[p.b];
+    const a = this.docs[p.a];
+    const b = this.docs[p.b];
+    if (!ma?.headline || !mb?.headline || !a || !b) return undefined;
+    return {
+      swap: headlineSwap(ma.headline, (h) => bloomHas(a.bloom, h), mb.headline, (h) => bloomHas(b.bloom, h)),
+      agreement: headlineAgreement(ma.headline, mb.headline),
+      gap: Math.abs(ma.day - mb.day),
+    };
+  }
+
   classify(p: Pair): PairKind {
     if (p.exact) return 'copy';
     const a = this.docs[p.a];
@@ -329,9 +375,21 @@ export class TemplateGuard {
     if (sure) return 'copy';
     const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
     const largerLead = this.leadShare(large, small);
-    if (largerLead < this.o.minLargerLead) return 'partial';
-    const slots = Math.min(this.slotAgreement(a, b), this.slotAgreement(b, a));
-    if (slots < this.o.minSlotAgreement) return largerLead >= this.o.templateLeadShare ? 'template' : 'partial';
-    return 'copy';
+    const ev = this.headlineEvidence(p);
+    // each headline names a slot the other document lacks, and the two appeared days apart: the same frame
+    // about another country, province or week (cables, executions, weekly fines), not a reprint
+    if (ev?.swap && ev.gap >= this.o.templateGapDays) return largerLead >= this.o.templateLeadShare ? 'template' : 'partial';
+    let kind: PairKind = 'copy';
+    if (largerLead < this.o.minLargerLead) kind = 'partial';
+    else if (Math.min(this.slotAgreement(a, b), this.slotAgreement(b, a)) < this.o.minSlotAgreement) {
+      kind = largerLead >= this.o.templateLeadShare ? 'template' : 'partial';
+    }
+    // The lead words disagree, but nothing says "another event": the headlines swap no slot and the two
+    // appeared close together. Agreeing headlines, or a template verdict within one day, mark a rewrite of
+    // one story (its lead was reworded or a number rewritten: «112686» / «112 ألف»).
+    if (kind !== 'copy' && ev && !ev.swap && ev.gap < this.o.templateGapDays) {
+      if (ev.agreement >= this.o.headlineAgreement || (kind === 'template' && ev.gap < 1)) return 'copy';
+    }
+    return kind;
   }
 }

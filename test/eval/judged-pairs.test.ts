@@ -38,7 +38,7 @@ run('hand-judged pairs', () => {
       if (e.kind !== 'doc') continue;
       const body = prepareBody(e.doc, p.text);
       if (body.normalised.text.length < p.text.minChars) continue;
-      guard.add(e.doc.id, body.normalised.text);
+      guard.add(e.doc.id, body.normalised.text, e.doc.title, e.doc.publishedAt);
       if (wanted.has(e.doc.key)) sets.set(e.doc.key, { id: e.doc.id, set: shingleHashes(body.normalised.text, p.sketch.shingle, p.sketch.size, p.sketch.seed) });
     }
     let agree = 0;

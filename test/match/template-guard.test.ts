@@ -65,6 +65,54 @@ describe('TemplateGuard counter substitutions', () => {
   });
 });
 
+describe('TemplateGuard headline and date evidence', () => {
+  const execution = (province: string) =>
+    `اصدرت وزاره الداخليه بيانا بشان تنفيذ حكم القتل قصاصا في احد الجناه في منطقه ${province} قال الله تعالي يا ايها الذين امنوا كتب عليكم القصاص في القتلي`;
+  function guardWithMeta(docs: [string, string, string][]): TemplateGuard {
+    const g = new TemplateGuard();
+    docs.forEach(([body, title, date], i) => g.add(i, body, title, date));
+    for (let i = 0; i < 40; i++) g.add(100 + i, cable(`س${i}`, `ص${i}`));
+    return g;
+  }
+  // (the guard's Bloom filters answer "found" for ~2% of absent words, which can hide a slot but never
+  // invent one; the provinces here do not collide in these small filters)
+  test('headlines that each name a province the other lacks, days apart: template', () => {
+    const g = guardWithMeta([
+      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
+      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
+    ]);
+    expect(g.headlineEvidence(pair(0, 1, 0.8, 0.8))).toMatchObject({ swap: true });
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+    // the same pair without headlines is what the body alone says
+    const bare = guardWith([execution('القصيم'), execution('جازان')]);
+    expect(bare.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+  });
+  test('the same swap on one day is left to the body (two outlets headline one story differently)', () => {
+    const g = guardWithMeta([
+      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
+      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-07-23T18:00:00'],
+    ]);
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+  });
+  test('at the sure containment the body decides, whatever the headlines', () => {
+    const g = guardWithMeta([
+      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
+      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
+    ]);
+    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('copy');
+  });
+  test('lead slots disagree but the headlines agree and appeared the same day: one story', () => {
+    const a = cable('ايسوفو محمدو', 'النيجر');
+    const b = cable('الباجي قايد السبسي', 'التونسيه');
+    const g = guardWithMeta([
+      [a, 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T10:00:00'],
+      [b, 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T12:00:00'],
+    ]);
+    expect(guardWith([a, b]).classify(pair(0, 1, 0.8, 0.78))).toBe('template');
+    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('copy');
+  });
+});
+
 describe('guardedClusters', () => {
   const rep = (m: readonly number[]) => m[0];
   const id = (prefix: string, m: readonly number[]) => `${prefix}${m.join('-')}`;
