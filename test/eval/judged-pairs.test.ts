@@ -47,7 +47,9 @@ run('hand-judged pairs', () => {
       const a = sets.get(j.a)!;
       const b = sets.get(j.b)!;
       const pr = comparePair(a.id, a.set, b.id, b.set);
-      const said = !isMatch(pr, p.match) ? 'other' : guard.classify(pr) === 'partial' ? 'other' : guard.classify(pr);
+      const kind = guard.classify(pr);
+      // a same-story pair is a copy (one the headlines confirm); partial reuse is neither copy nor template
+      const said = !isMatch(pr, p.match) || kind === 'partial' ? 'other' : kind === 'same-story' ? 'copy' : kind;
       const want = j.verdict === 'copy' || j.verdict === 'template' ? j.verdict : 'other';
       if (said === want) agree++;
       else confusions.push(`${j.verdict}→${said}`);
