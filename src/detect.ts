@@ -86,7 +86,7 @@ export async function detect(
       skipped,
       add: async (doc, r) => {
         const original = await detector.addSketch(doc.id, r.fingerprint, r.set, r.values);
-        if (original < 0) guard.add(doc.id, r.text);
+        if (original < 0) guard.add(doc.id, r.text, doc.title, doc.publishedAt);
         const stdinText = doc.source.path === '-' ? doc.text : undefined;
         accepted(doc, { textChars: doc.textChars, bodyChars: r.chars, stripped: r.stripped, stdinText }, original);
       },
@@ -105,7 +105,7 @@ export async function detect(
         continue;
       }
       const original = await detector.add(body);
-      if (original < 0) guard.add(doc.id, body.normalised.text);
+      if (original < 0) guard.add(doc.id, body.normalised.text, doc.title, doc.publishedAt);
       const stdinText = doc.source.path === '-' ? doc.text : undefined;
       accepted(doc, { textChars: doc.text.length, bodyChars: body.normalised.text.length, stripped: body.stripped, stdinText }, original);
     }

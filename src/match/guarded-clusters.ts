@@ -13,7 +13,9 @@ export interface GuardedClusters {
  *
  * Copies: `copyClusters` (cluster.ts) — a document joins a cluster only where most of its pairs inside are
  * verified copies, so one bridging page (a follow-up quoting an older story, a roundup) cannot pull two
- * stories into one cluster the way connected components do. Listed pairs are the copy pairs inside.
+ * stories into one cluster the way connected components do. Listed pairs are the copy pairs inside. A
+ * 'same-story' pair (a copy whose headlines agree, published within a day) weighs at least
+ * `weights.confirmed`.
  *
  * Templates: connected components of template pairs (a family may be broad: it is reported as a family,
  * never as copies).
@@ -26,8 +28,10 @@ export function guardedClusters(
   clusterId: (prefix: string, members: readonly number[]) => string,
   weights: CopyClusterWeights = defaultCopyClusterWeights,
 ): GuardedClusters {
-  const copies = pairs.filter((_, i) => kinds[i] === 'copy');
-  const centreOf = copyClusters(documents, copies, weights);
+  const isCopy = (k: PairKind) => k === 'copy' || k === 'same-story';
+  const copies = pairs.filter((_, i) => isCopy(kinds[i]));
+  const confirmed = kinds.filter(isCopy).map((k) => k === 'same-story');
+  const centreOf = copyClusters(documents, copies, weights, confirmed);
   const copyGroups = new Map<number, { members: number[]; pairs: Pair[] }>();
   for (let d = 0; d < documents; d++) {
     const c = centreOf[d];

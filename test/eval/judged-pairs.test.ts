@@ -38,7 +38,7 @@ run('hand-judged pairs', () => {
       if (e.kind !== 'doc') continue;
       const body = prepareBody(e.doc, p.text);
       if (body.normalised.text.length < p.text.minChars) continue;
-      guard.add(e.doc.id, body.normalised.text);
+      guard.add(e.doc.id, body.normalised.text, e.doc.title, e.doc.publishedAt);
       if (wanted.has(e.doc.key)) sets.set(e.doc.key, { id: e.doc.id, set: shingleHashes(body.normalised.text, p.sketch.shingle, p.sketch.size, p.sketch.seed) });
     }
     let agree = 0;
@@ -47,7 +47,9 @@ run('hand-judged pairs', () => {
       const a = sets.get(j.a)!;
       const b = sets.get(j.b)!;
       const pr = comparePair(a.id, a.set, b.id, b.set);
-      const said = !isMatch(pr, p.match) ? 'other' : guard.classify(pr) === 'partial' ? 'other' : guard.classify(pr);
+      const kind = guard.classify(pr);
+      // a same-story pair is a copy (one the headlines confirm); partial reuse is neither copy nor template
+      const said = !isMatch(pr, p.match) || kind === 'partial' ? 'other' : kind === 'same-story' ? 'copy' : kind;
       const want = j.verdict === 'copy' || j.verdict === 'template' ? j.verdict : 'other';
       if (said === want) agree++;
       else confusions.push(`${j.verdict}→${said}`);

@@ -65,6 +65,75 @@ describe('TemplateGuard counter substitutions', () => {
   });
 });
 
+describe('TemplateGuard headline and date evidence', () => {
+  const execution = (province: string) =>
+    `اصدرت وزاره الداخليه بيانا بشان تنفيذ حكم القتل قصاصا في احد الجناه في منطقه ${province} قال الله تعالي يا ايها الذين امنوا كتب عليكم القصاص في القتلي`;
+  function guardWithMeta(docs: [string, string, string][]): TemplateGuard {
+    const g = new TemplateGuard();
+    docs.forEach(([body, title, date], i) => g.add(i, body, title, date));
+    for (let i = 0; i < 40; i++) g.add(100 + i, cable(`س${i}`, `ص${i}`));
+    return g;
+  }
+  // (the guard's Bloom filters answer "found" for ~2% of absent words, which can hide a slot but never
+  // invent one; the provinces here do not collide in these small filters)
+  test('headlines that each name a province the other lacks, days apart: template', () => {
+    const g = guardWithMeta([
+      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
+      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
+    ]);
+    expect(g.headlineEvidence(pair(0, 1, 0.8, 0.8))).toMatchObject({ swap: true });
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+    // the same pair without headlines is what the body alone says
+    const bare = guardWith([execution('القصيم'), execution('جازان')]);
+    expect(bare.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+  });
+  test('the same swap on one day is left to the body (two outlets headline one story differently)', () => {
+    const g = guardWithMeta([
+      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
+      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-07-23T18:00:00'],
+    ]);
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+  });
+  test('at the sure containment the body decides, whatever the headlines', () => {
+    const g = guardWithMeta([
+      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
+      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
+    ]);
+    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('copy');
+  });
+  test('lead slots disagree but the headlines agree and appeared the same day: one story, confirmed', () => {
+    const a = cable('ايسوفو محمدو', 'النيجر');
+    const b = cable('الباجي قايد السبسي', 'التونسيه');
+    const g = guardWithMeta([
+      [a, 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T10:00:00'],
+      [b, 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T12:00:00'],
+    ]);
+    expect(guardWith([a, b]).classify(pair(0, 1, 0.8, 0.78))).toBe('template');
+    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('same-story');
+  });
+  test('headlines naming different ordinals are two events (the second flight, the first flight)', () => {
+    const body = 'هبطت في مطار عدن الدولي طايره اغاثه سعوديه محمله بالمستلزمات الطبيه مقدمه من مركز الملك سلمان للاغاثه';
+    const g = guardWithMeta([
+      [body, 'طائرة إغاثة سعودية ثانية تهبط في مطار عدن', '2015-07-23T10:00:00'],
+      [`${body} والاعمال الانسانيه`, 'أول طائرة إغاثية سعودية تهبط في مطار عدن', '2015-07-23T12:00:00'],
+    ]);
+    expect(g.headlineEvidence(pair(0, 1, 0.8, 0.8))).toMatchObject({ counters: true });
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+  });
+  test('a headline printed word for word on three days is a recurring item: issues of other days are templates', () => {
+    const bulletin = (wind: string) => `توقعت الرياسه العامه للارصاد وحمايه البييه في تقريرها عن حاله الطقس لهذا اليوم طقسا شديد الحراره ورياحا ${wind}`;
+    const title = 'طقس شديد الحرارة على شرق ووسط المملكة';
+    const g = guardWithMeta([
+      [bulletin('شماليه'), title, '2015-07-22T10:00:00'],
+      [bulletin('جنوبيه'), title, '2015-07-23T10:00:00'],
+      [bulletin('شرقيه'), title, '2015-07-24T10:00:00'],
+      [bulletin('شرقيه'), title, '2015-07-24T16:00:00'],
+    ]);
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+    expect(g.classify(pair(2, 3, 0.8, 0.8))).not.toBe('template');
+  });
+});
+
 describe('guardedClusters', () => {
   const rep = (m: readonly number[]) => m[0];
   const id = (prefix: string, m: readonly number[]) => `${prefix}${m.join('-')}`;
@@ -73,6 +142,15 @@ describe('guardedClusters', () => {
     const pairs = [pair(0, 1, 0.9, 0.9), pair(2, 3, 0.9, 0.9), pair(0, 4, 0.95, 0.2), pair(2, 4, 0.95, 0.2)];
     const { clusters } = guardedClusters(5, pairs, ['copy', 'copy', 'copy', 'copy'], rep, id);
     expect(clusters.some((c) => c.members.includes(0) && c.members.includes(2))).toBe(false);
+  });
+  test('same-story pairs weigh more than their band: two cuts of one story join its longer versions', () => {
+    // 0 and 1 are short cuts that overlap each other only 0.3 (not verified); 2 and 3 are long versions that
+    // contain each cut at 0.75 and each other at 0.95
+    const pairs = [pair(2, 3, 0.95, 0.95), pair(0, 2, 0.75, 0.3), pair(0, 3, 0.75, 0.3), pair(1, 2, 0.75, 0.3), pair(1, 3, 0.75, 0.3)];
+    const apart = guardedClusters(4, pairs, ['copy', 'copy', 'copy', 'copy', 'copy'], rep, id);
+    expect(apart.clusters.some((c) => c.members.length === 4)).toBe(false);
+    const joined = guardedClusters(4, pairs, ['copy', 'same-story', 'same-story', 'same-story', 'same-story'], rep, id);
+    expect(joined.clusters.map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
   });
   test('template pairs form families, not clusters', () => {
     const pairs = [pair(0, 1, 0.8, 0.8), pair(1, 2, 0.8, 0.8)];
