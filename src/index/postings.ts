@@ -24,7 +24,10 @@ export class Postings {
 
   constructor(private readonly keep: number) {}
 
-  /** The slot (an offset into `slots`) holding `h`, or −1. */
+  /**
+   * The slot (an offset into `slots`) holding `h`, or, when no slot does, −1 − the empty slot where it
+   * would go (negative either way: callers that only read test `< 0`).
+   */
   find(h: number): number {
     const slots = this.slots;
     const key = h | 0;
@@ -32,19 +35,33 @@ export class Postings {
     // bits above them, or every key would crowd into a fraction of the table
     for (let i = (h >>> 4) & this.mask; ; i = (i + 1) & this.mask) {
       const s = i * 3;
-      if (slots[s + 1] === 0) return -1;
+      if (slots[s + 1] === 0) return -1 - s;
       if (slots[s] === key) return s;
     }
   }
 
+  /** Makes room for `n` more keys now, so slots `find` gives stay valid through the next `n` `addAt`s. */
+  reserve(n: number): void {
+    while ((this.used + n) * 2 > this.mask + 1) this.grow();
+  }
+
   add(h: number, docId: number): void {
-    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
+    this.reserve(1);
+    this.addAt(this.find(h), h, docId);
+  }
+
+  /**
+   * `add`, given what `find(h)` returned since the last `reserve` (saves probing the table twice when a
+   * document's samples are looked up, then added). A key added since may have taken the empty slot
+   * found: probing goes on from there.
+   */
+  addAt(found: number, h: number, docId: number): void {
     const slots = this.slots;
     const key = h | 0;
-    let s = 0;
-    for (let i = (h >>> 4) & this.mask; ; i = (i + 1) & this.mask) {
-      s = i * 3;
-      if (slots[s + 1] === 0 || slots[s] === key) break;
+    let s = found;
+    if (s < 0) {
+      s = -1 - s;
+      while (slots[s + 1] !== 0 && slots[s] !== key) s = ((s / 3 + 1) & this.mask) * 3;
     }
     const c = slots[s + 1];
     if (c === 0) {

@@ -1,6 +1,6 @@
 import type { Candidate } from '../records.js';
 import { Postings } from './postings.js';
-import { SortedRuns } from './sorted-runs.js';
+import { PartitionedRuns } from './sorted-runs.js';
 
 /** Shape of the containment index. */
 export interface SampleShape {
@@ -56,7 +56,14 @@ export class SampleIndex {
    * in sorted runs (cheap to write, slower to read). What a key finds is the same as in one table.
    */
   private readonly coarseSampled: Postings;
-  private readonly fineSampled = new SortedRuns();
+  private readonly fineSampled = new PartitionedRuns();
+  /**
+   * The sets of the documents whose fine-only samples are not in `fineSampled` yet (ids from
+   * `indexedUpTo` on): they are put there when a short item first needs them, so a corpus without short
+   * items never pays for them (8 bytes a sample), and one with a few pays once, in bulk.
+   */
+  private pending: (Uint32Array | undefined)[] = [];
+  private indexedUpTo = 0;
   /** Fine samples of the short items. */
   private readonly short: Postings;
   /** Samples skipped by the last `walk` calls as formulas (held by more documents than the limit). */
@@ -84,6 +91,8 @@ export class SampleIndex {
   /**
    * Indexes document `docId` (ids must grow) with its sorted shingle set and appends its candidates among
    * the documents indexed before it to `out`, as pairs `{ a: earlier, b: docId }`, earlier ids ascending.
+   * The set is kept by reference until a later short item indexes it: it must not change (the detector
+   * keeps every set unchanged for verification anyway).
    */
   add(docId: number, set: Uint32Array, out: Candidate[]): void {
     const { coarseMask, fineMask, shortShingles, minShare, minShared, maxPosting, maxShortPosting } = this.shape;
@@ -96,11 +105,13 @@ export class SampleIndex {
     const samples = this.samples;
     let nc = 0;
     let nf = 0;
+    // branch-free (a sample is 1 in 4, a branch on it mispredicts): x − 1 >>> 31 is 1 when x is 0
+    const bothMask = coarseMask | fineMask;
     for (let i = 0; i < set.length; i++) {
       const h = set[i];
-      if ((h & fineMask) !== 0) continue;
-      samples[nf++] = h;
-      if ((h & coarseMask) === 0) nc++;
+      samples[nf] = h;
+      nf += ((h & fineMask) - 1) >>> 31;
+      nc += ((h & bothMask) - 1) >>> 31;
     }
     const docs = this.docs;
     this.formulas = 0;
@@ -110,6 +121,7 @@ export class SampleIndex {
     // first find every coarse sample's slot, then walk: the finds are independent cache misses the CPU
     // overlaps when nothing else is in the loop; walking between them serialises them
     const slots = this.slots;
+    this.coarseSampled.reserve(nc);
     let ns = 0;
     for (let i = 0; i < nf; i++) {
       const h = samples[i];
@@ -117,6 +129,7 @@ export class SampleIndex {
     }
     for (let i = 0; i < ns; i++) t = this.walk(this.coarseSampled, slots[i], limit, t);
     if (isShort) {
+      this.indexPending(docId);
       for (let i = 0; i < nf; i++) {
         const h = samples[i];
         if ((h & coarseMask) === 0) continue;
@@ -157,11 +170,27 @@ export class SampleIndex {
     docs[docId * 4 + 1] = nc;
     docs[docId * 4 + 2] = nf;
     docs[docId * 4 + 3] = set.length;
-    for (let i = 0; i < nf; i++) {
+    for (let i = 0, j = 0; i < nf; i++) {
       const h = samples[i];
-      ((h & coarseMask) === 0 ? this.coarseSampled : this.fineSampled).add(h, docId);
+      if ((h & coarseMask) === 0) this.coarseSampled.addAt(slots[j++], h, docId);
       if (isShort) this.short.add(h, docId);
     }
+    this.pending[docId] = set;
+  }
+
+  /** Puts the fine-only samples of the documents before `docId` not yet indexed into `fineSampled`. */
+  private indexPending(docId: number): void {
+    const { coarseMask, fineMask } = this.shape;
+    for (let d = this.indexedUpTo; d < docId; d++) {
+      const set = this.pending[d];
+      if (set === undefined) continue;
+      this.pending[d] = undefined;
+      for (let i = 0; i < set.length; i++) {
+        const h = set[i];
+        if ((h & fineMask) === 0 && (h & coarseMask) !== 0) this.fineSampled.add(h, d);
+      }
+    }
+    this.indexedUpTo = docId;
   }
 
   /**

@@ -32,8 +32,35 @@ describe('Postings (hash → contiguous block of documents)', () => {
     const p = new Postings(100000);
     for (const [h, d] of list) p.add(h, d);
     for (const [h, docs] of expected(list)) expect(docsOf(p, h)).toEqual(docs);
-    expect(p.find(12345 << 4)).toBe(-1);
+    expect(p.find(12345 << 4)).toBeLessThan(0);
     expect(p.size).toBe(expected(list).size);
+  });
+
+  test('addAt with the slot find gave before a reserve: same postings as add, also when keys take each other\'s empty slot', () => {
+    const list = postings(3, 20000, 4000);
+    const p = new Postings(100000);
+    // documents of 10 keys at a time: find all, then add all (what SampleIndex does per document)
+    for (let k = 0; k < list.length; k += 10) {
+      const part = list.slice(k, k + 10).filter(([h], i, all) => all.findIndex(([g]) => g === h) === i);
+      p.reserve(part.length);
+      const found = part.map(([h]) => p.find(h));
+      part.forEach(([h, d], i) => p.addAt(found[i], h, d));
+    }
+    const seen = new Map<number, number[]>();
+    for (let k = 0; k < list.length; k += 10) {
+      const part = list.slice(k, k + 10).filter(([h], i, all) => all.findIndex(([g]) => g === h) === i);
+      for (const [h, d] of part) seen.set(h, [...(seen.get(h) ?? []), d]);
+    }
+    for (const [h, docs] of seen) expect(docsOf(p, h)).toEqual(docs);
+    // two new keys with one home slot: both finds give the same empty slot, the second add probes on
+    const q = new Postings(100);
+    const [x, y] = [16, (16 + (4096 << 4)) >>> 0];
+    q.reserve(2);
+    const [fx, fy] = [q.find(x), q.find(y)];
+    expect(fx).toBe(fy);
+    q.addAt(fx, x, 1);
+    q.addAt(fy, y, 2);
+    expect([docsOf(q, x), docsOf(q, y)]).toEqual([[1], [2]]);
   });
 
   test('past `keep` documents a key only counts (its postings are never walked)', () => {
