@@ -3,6 +3,7 @@
 // `minhash` and `bloom-filters` npm packages on a subset of the same documents. Run `npm run build` first.
 //
 //   node bench/speed.mjs [--jsonl FILE] [--synthetic 100000,300000,1000000] [--subset 300] [--runs 3] [--workers-list 1,2] [--synthetic-only]
+//                        [--containment-index]   (params.index.containment on, in-process and in every `sada scan`)
 //
 // Every number is measured in this run; nothing is hard-coded. Stage times come from the same code path as
 // `sada scan` (readDocs → prepareBody → Detector + TemplateGuard → guardedClusters), clocked per document or per batch.
@@ -34,6 +35,8 @@ const synthSizes = opt('synthetic', '100000').split(',').filter(Boolean).map(Num
 const subset = Number(opt('subset', '300'));
 const runs = Number(opt('runs', '1'));
 const stagesOnly = args.includes('--stages-only');
+const containmentIndex = args.includes('--containment-index');
+const scanFlags = containmentIndex ? ['--containment-index'] : [];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function machine() {
@@ -93,6 +96,8 @@ async function stagePipeline(source, p) {
     chars,
     stages: { 'read+decode': read, normalise, fingerprint: times.fingerprint, 'shingle+hash': times.shingle, MinHash: times.minhash, LSH: times.lsh, verify: times.verify, 'template guard': guarding, cluster },
     counts,
+    sampleMs: times.sample,
+    sampleBytesPerDoc: (detector.samples?.bytes ?? 0) / docs,
     indexBytesPerDoc: index / docs,
     shingleBytesPerDoc: shingleBytes / docs,
     heapDeltaPerDoc: (mem.heapUsed + mem.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers) / docs,
@@ -128,6 +133,9 @@ function stageTable(r) {
       `${r.counts.pairs} matched pairs, ${r.counts.clusters} clusters. Index (band tables + chains) ${r.indexBytesPerDoc.toFixed(0)} B/doc; ` +
       `exact shingle sets kept for verification ${r.shingleBytesPerDoc.toFixed(0)} B/doc; heap+ArrayBuffer growth ${r.heapDeltaPerDoc.toFixed(0)} B/doc.`,
   );
+  if (r.sampleBytesPerDoc > 0) {
+    lines.push(`Containment index (inside LSH): ${r.sampleMs.toFixed(0)} ms, ${r.sampleBytesPerDoc.toFixed(0)} B/doc of typed arrays.`);
+  }
   return lines.join('\n');
 }
 
@@ -191,9 +199,9 @@ async function packagesBaseline(file, p, n) {
 }
 
 async function main() {
-  const p = resolveParams({});
+  const p = resolveParams(containmentIndex ? { index: { containment: true } } : {});
   const out = [];
-  out.push(`# sada speed bench\n\nMachine: ${machine()}. Params: ${p.sketch.shingle} ${p.sketch.size}-grams, ${p.sketch.hashes} hashes, LSH ${p.index.bands}×${p.index.rows}, match J≥${p.match.threshold} or C≥${p.match.containment}.\n`);
+  out.push(`# sada speed bench\n\nMachine: ${machine()}. Params: ${p.sketch.shingle} ${p.sketch.size}-grams, ${p.sketch.hashes} hashes, LSH ${p.index.bands}×${p.index.rows}, match J≥${p.match.threshold} or C≥${p.match.containment}, containment index ${p.index.containment ? 'on' : 'off'}.\n`);
   if (!existsSync(jsonl)) {
     mkdirSync(path.dirname(jsonl), { recursive: true });
     execFileSync('python3', [path.join(root, '../shared/yardstick/extract.py'), path.join(root, '../shared/data/saudinewsnet'), jsonl], { stdio: 'inherit' });
@@ -227,9 +235,9 @@ async function main() {
   const noProv = [];
   for (let r = 0; r < runs; r++) {
     ref.push(timed(process.execPath, [path.join(root, '../shared/yardstick/node_ref.mjs'), jsonl, 'oph', '0']));
-    for (const w of workersList) par[w].push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...(w > 1 ? ['--workers', String(w)] : [])]));
-    noProv.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--no-provenance']));
-    if (compare) other.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet']));
+    for (const w of workersList) par[w].push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags, ...(w > 1 ? ['--workers', String(w)] : [])]));
+    noProv.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--no-provenance', ...scanFlags]));
+    if (compare) other.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags]));
   }
   void e2e;
   const refDocs = JSON.parse(ref[0].stdout).docs;

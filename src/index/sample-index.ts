@@ -1,4 +1,6 @@
 import type { Candidate } from '../records.js';
+import { Postings } from './postings.js';
+import { PartitionedRuns } from './sorted-runs.js';
 
 /** Shape of the containment index. */
 export interface SampleShape {
@@ -36,69 +38,6 @@ export const defaultSampleShape: SampleShape = {
   maxShortPosting: 1600,
 };
 
-/** Hash → chain of documents, newest first, in typed arrays (no Map, no per-key objects). */
-class Postings {
-  private keys = new Uint32Array(1 << 14);
-  private heads = new Int32Array(1 << 14).fill(-1);
-  private counts = new Int32Array(1 << 14);
-  private used = 0;
-  doc = new Int32Array(1 << 14);
-  next = new Int32Array(1 << 14);
-  private posts = 0;
-
-  /** Newest posting of `h` (−1: none), or −2 when more than `limit` documents have it (a formula, not content). */
-  head(h: number, limit: number): number {
-    const i = this.slot(h);
-    return this.counts[i] > limit ? -2 : this.heads[i];
-  }
-
-  add(h: number, docId: number): void {
-    if ((this.used + 1) * 2 > this.keys.length) this.grow();
-    if (this.posts === this.doc.length) {
-      const doc = new Int32Array(this.posts * 2);
-      const next = new Int32Array(this.posts * 2);
-      doc.set(this.doc);
-      next.set(this.next);
-      this.doc = doc;
-      this.next = next;
-    }
-    const i = this.slot(h);
-    if (this.heads[i] === -1) {
-      this.keys[i] = h;
-      this.used++;
-    }
-    const p = this.posts++;
-    this.doc[p] = docId;
-    this.next[p] = this.heads[i];
-    this.heads[i] = p;
-    this.counts[i]++;
-  }
-
-  private slot(h: number): number {
-    const mask = this.keys.length - 1;
-    // shingle hashes are already mixed (fmix32), but sampled ones share their low bits (all 0): slot on the
-    // bits above them, or every key would crowd into a quarter of the table
-    let i = (h >>> 4) & mask;
-    // hash 0 is a valid key: an empty slot is told by its head, not its key
-    while (this.heads[i] !== -1 && this.keys[i] !== h) i = (i + 1) & mask;
-    return i;
-  }
-
-  private grow(): void {
-    const { keys, heads, counts } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.heads = new Int32Array(keys.length * 2).fill(-1);
-    this.counts = new Int32Array(keys.length * 2);
-    for (let j = 0; j < keys.length; j++) {
-      if (heads[j] === -1) continue;
-      const i = this.slot(keys[j]);
-      this.keys[i] = keys[j];
-      this.heads[i] = heads[j];
-      this.counts[i] = counts[j];
-    }
-  }
-}
-
 /**
  * Containment candidates, which MinHash LSH cannot give: LSH estimates Jaccard, and a 300-word wire item
  * inside a 3,000-word page has Jaccard 0.1 at containment 1. Samples are content-defined (a shingle hash
@@ -108,103 +47,192 @@ class Postings {
  * - pages compare coarse samples (1 in 16) with earlier pages;
  * - a short item (a caption, a one-line brief: ~2 coarse samples, too few to count) compares its fine
  *   samples (1 in 4) with every earlier document's;
- * - a page probes all its shingles into the short items indexed whole, which counts their intersection
- *   exactly.
+ * - a page probes its fine samples into a table of the short items' fine samples (items that came first).
  */
 export class SampleIndex {
-  /** Fine samples of every document (coarse ones are a subset: their chains hold every document). */
-  private readonly sampled = new Postings();
-  /** Every shingle of the short items. */
-  private readonly short = new Postings();
-  /** Per document: coarse samples, fine samples, shingles (−1: not indexed). */
-  private coarse = new Int32Array(1024).fill(-1);
-  private fine = new Int32Array(1024).fill(-1);
-  private size = new Int32Array(1024).fill(-1);
-  private counter = new Int32Array(1024);
+  /**
+   * Fine samples of every document, in two parts: the coarse ones (a subset of the fine, so their postings
+   * hold every document), which every page probes, in a hash table; the rest, which only short items probe,
+   * in sorted runs (cheap to write, slower to read). What a key finds is the same as in one table.
+   */
+  private readonly coarseSampled: Postings;
+  private readonly fineSampled = new PartitionedRuns();
+  /**
+   * The sets of the documents whose fine-only samples are not in `fineSampled` yet (ids from
+   * `indexedUpTo` on): they are put there when a short item first needs them, so a corpus without short
+   * items never pays for them (8 bytes a sample), and one with a few pays once, in bulk.
+   */
+  private pending: (Uint32Array | undefined)[] = [];
+  private indexedUpTo = 0;
+  /** Fine samples of the short items. */
+  private readonly short: Postings;
+  /** Samples skipped by the last `walk` calls as formulas (held by more documents than the limit). */
+  private formulas = 0;
+  /**
+   * Per document, 4 int32 side by side (one cache line for what a walk reads about a document): shared
+   * samples counted so far for the document being added, then its coarse samples, fine samples and
+   * shingles.
+   */
+  private docs = new Int32Array(4 * 1024);
+  /** Documents met by the current walk, in order of first meeting. */
   private touched = new Int32Array(1024);
+  /** The fine samples of the document being added (one pass over its set instead of four). */
+  private samples = new Uint32Array(1024);
+  /** Slots of its coarse samples in `coarseSampled`. */
+  private slots = new Int32Array(1024);
 
-  constructor(private readonly shape: SampleShape = defaultSampleShape) {}
+  constructor(private readonly shape: SampleShape = defaultSampleShape) {
+    // postings beyond the largest walk limit are never read: not kept
+    const keep = Math.max(shape.maxPosting, shape.maxShortPosting);
+    this.coarseSampled = new Postings(keep);
+    this.short = new Postings(keep);
+  }
 
   /**
    * Indexes document `docId` (ids must grow) with its sorted shingle set and appends its candidates among
    * the documents indexed before it to `out`, as pairs `{ a: earlier, b: docId }`, earlier ids ascending.
+   * The set is kept by reference until a later short item indexes it: it must not change (the detector
+   * keeps every set unchanged for verification anyway).
    */
   add(docId: number, set: Uint32Array, out: Candidate[]): void {
     const { coarseMask, fineMask, shortShingles, minShare, minShared, maxPosting, maxShortPosting } = this.shape;
     this.ensureDocs(docId + 1);
     const isShort = set.length < shortShingles;
+    if (this.samples.length < set.length) {
+      this.samples = new Uint32Array(Math.max(set.length, this.samples.length * 2));
+      this.slots = new Int32Array(this.samples.length);
+    }
+    const samples = this.samples;
     let nc = 0;
     let nf = 0;
+    // branch-free (a sample is 1 in 4, a branch on it mispredicts): x − 1 >>> 31 is 1 when x is 0
+    const bothMask = coarseMask | fineMask;
     for (let i = 0; i < set.length; i++) {
-      if ((set[i] & fineMask) !== 0) continue;
-      nf++;
-      if ((set[i] & coarseMask) === 0) nc++;
+      const h = set[i];
+      samples[nf] = h;
+      nf += ((h & fineMask) - 1) >>> 31;
+      nc += ((h & bothMask) - 1) >>> 31;
     }
-    const counter = this.counter;
-    const touched = this.touched;
+    const docs = this.docs;
+    this.formulas = 0;
     let t = 0;
-    let frame = 0;
-    const walk = (from: Postings, h: number, limit: number) => {
-      const head = from.head(h, limit);
-      if (head === -2) frame++;
-      for (let p = head; p >= 0; p = from.next[p]) {
-        const o = from.doc[p];
-        if (counter[o]++ === 0) touched[t++] = o;
-      }
-    };
-    // short items are few and have few samples: they may walk further back
-    const mask = isShort ? fineMask : coarseMask;
+    // short items are few and have few samples: they may walk further back (and walk fine samples too)
     const limit = isShort ? maxShortPosting : maxPosting;
-    for (let i = 0; i < set.length; i++) if ((set[i] & mask) === 0) walk(this.sampled, set[i], limit);
+    // first find every coarse sample's slot, then walk: the finds are independent cache misses the CPU
+    // overlaps when nothing else is in the loop; walking between them serialises them
+    const slots = this.slots;
+    this.coarseSampled.reserve(nc);
+    let ns = 0;
+    for (let i = 0; i < nf; i++) {
+      const h = samples[i];
+      if ((h & coarseMask) === 0) slots[ns++] = this.coarseSampled.find(h);
+    }
+    for (let i = 0; i < ns; i++) t = this.walk(this.coarseSampled, slots[i], limit, t);
+    if (isShort) {
+      this.indexPending(docId);
+      for (let i = 0; i < nf; i++) {
+        const h = samples[i];
+        if ((h & coarseMask) === 0) continue;
+        const n = this.fineSampled.count(h);
+        if (n > limit) this.formulas++;
+        else if (n > 0) t = this.fineSampled.walk(docs, 4, this.touched, t);
+      }
+    }
+    const frame = this.formulas;
+    const touched = this.touched;
     const first = out.length;
     for (let i = 0; i < t; i++) {
-      const o = touched[i];
-      const shared = counter[o];
-      counter[o] = 0;
+      const o = touched[i] * 4;
+      const shared = docs[o];
+      docs[o] = 0;
       // a page meets short items below, exactly; a short item meets everything on fine samples
-      const oShort = this.size[o] < shortShingles;
+      const oShort = docs[o + 3] < shortShingles;
       if (!isShort && oShort) continue;
       // formula samples were not walked: they count on neither side of this document's share
-      const smaller = isShort ? Math.min(nf - frame, this.fine[o]) : Math.min(nc - frame, this.coarse[o]);
-      if (shared >= minShared && shared >= minShare * smaller) out.push({ a: o, b: docId });
+      const smaller = isShort ? Math.min(nf - frame, docs[o + 2]) : Math.min(nc - frame, docs[o + 1]);
+      if (shared >= minShared && shared >= minShare * smaller) out.push({ a: touched[i], b: docId });
     }
-    if (!isShort) {
+    if (!isShort && this.short.size > 0) {
       t = 0;
-      for (let i = 0; i < set.length; i++) if ((set[i] & fineMask) === 0) walk(this.short, set[i], maxShortPosting);
+      for (let i = 0; i < nf; i++) t = this.walk(this.short, this.short.find(samples[i]), maxShortPosting, t);
       for (let i = 0; i < t; i++) {
-        const o = touched[i];
-        const shared = counter[o];
-        counter[o] = 0;
-        const nfo = this.fine[o];
-        if (shared >= Math.min(minShared, nfo) && shared >= minShare * nfo) out.push({ a: o, b: docId });
+        const o = touched[i] * 4;
+        const shared = docs[o];
+        docs[o] = 0;
+        const nfo = docs[o + 2];
+        if (shared >= Math.min(minShared, nfo) && shared >= minShare * nfo) out.push({ a: touched[i], b: docId });
       }
     }
     if (out.length - first > 1) {
       const mine = out.splice(first).sort((x, y) => x.a - y.a);
       for (const c of mine) out.push(c);
     }
-    this.coarse[docId] = nc;
-    this.fine[docId] = nf;
-    this.size[docId] = set.length;
-    for (let i = 0; i < set.length; i++) {
-      if ((set[i] & fineMask) !== 0) continue;
-      this.sampled.add(set[i], docId);
-      if (isShort) this.short.add(set[i], docId);
+    docs[docId * 4 + 1] = nc;
+    docs[docId * 4 + 2] = nf;
+    docs[docId * 4 + 3] = set.length;
+    for (let i = 0, j = 0; i < nf; i++) {
+      const h = samples[i];
+      if ((h & coarseMask) === 0) this.coarseSampled.addAt(slots[j++], h, docId);
+      if (isShort) this.short.add(h, docId);
     }
+    this.pending[docId] = set;
+  }
+
+  /** Puts the fine-only samples of the documents before `docId` not yet indexed into `fineSampled`. */
+  private indexPending(docId: number): void {
+    const { coarseMask, fineMask } = this.shape;
+    for (let d = this.indexedUpTo; d < docId; d++) {
+      const set = this.pending[d];
+      if (set === undefined) continue;
+      this.pending[d] = undefined;
+      for (let i = 0; i < set.length; i++) {
+        const h = set[i];
+        if ((h & fineMask) === 0 && (h & coarseMask) !== 0) this.fineSampled.add(h, d);
+      }
+    }
+    this.indexedUpTo = docId;
+  }
+
+  /**
+   * Counts one more shared sample for each document holding the key in slot `s` of `from` (−1: none;
+   * first meetings listed in `touched` from position `t`), unless more than `limit` documents hold it;
+   * returns the new `t`.
+   */
+  private walk(from: Postings, s: number, limit: number, t: number): number {
+    if (s < 0) return t;
+    const slots = from.slots;
+    const n = slots[s + 1];
+    if (n > limit) {
+      this.formulas++;
+      return t;
+    }
+    const docs = this.docs;
+    const touched = this.touched;
+    if (n === 1) {
+      const o = slots[s + 2];
+      if (docs[o * 4]++ === 0) touched[t++] = o;
+      return t;
+    }
+    const pool = from.pool;
+    for (let p = slots[s + 2], end = p + n; p < end; p++) {
+      const o = pool[p];
+      if (docs[o * 4]++ === 0) touched[t++] = o;
+    }
+    return t;
+  }
+
+  /** Bytes held by the index's typed arrays (the speed bench reports them). */
+  get bytes(): number {
+    const own = this.docs.byteLength + this.touched.byteLength + this.samples.byteLength + this.slots.byteLength;
+    return this.coarseSampled.bytes + this.fineSampled.bytes + this.short.bytes + own;
   }
 
   private ensureDocs(size: number): void {
-    if (size <= this.coarse.length) return;
-    const n = Math.max(size, this.coarse.length * 2);
-    const grow = (a: Int32Array) => {
-      const g = new Int32Array(n).fill(-1);
-      g.set(a);
-      return g;
-    };
-    this.coarse = grow(this.coarse);
-    this.fine = grow(this.fine);
-    this.size = grow(this.size);
-    this.counter = new Int32Array(n);
+    if (size * 4 <= this.docs.length) return;
+    const n = Math.max(size, (this.docs.length / 4) * 2);
+    const docs = new Int32Array(4 * n);
+    docs.set(this.docs);
+    this.docs = docs;
     this.touched = new Int32Array(n);
   }
 }

@@ -111,12 +111,17 @@ export class SetProbe {
     const bm = this.bits;
     const shift = this.shift;
     const la = a.length;
+    const lb = b.length;
     // the walk may stop once n + (la − i) < atLeast, i.e. i > la + n − atLeast
     let stopAt = la - atLeast;
     let n = 0;
     for (let i = 0; i < la; i++) {
       if (i > stopAt) return -1;
       const x = a[i];
+      // …or once n + |b ∩ [x, ∞)| < atLeast: b's elements from x's bucket on bound that. When a is the
+      // larger set the first bound hardly bites (a 3,000-shingle page against a 300-shingle item walks
+      // ~2,850 steps), this one stops about where the smaller set runs out of hope
+      if ((i & 31) === 31 && n + lb - dir[x >>> shift] < atLeast) return -1;
       // most probes of an unrelated candidate miss: the bitmap (≤ 2% false hits at 2,000 shingles) answers
       // them with one well-predicted branch; only hits go on to the directory for the exact check
       if ((bm[x >>> 19] & (1 << ((x >>> 14) & 31))) === 0) continue;

@@ -30,6 +30,19 @@ describe('SetProbe against the merge walk (slow reference)', () => {
     }
   });
 
+  test('…also when the probed set is much larger than the prepared one (the bound from the prepared side)', () => {
+    const rand = prng(11);
+    const probe = new SetProbe();
+    for (let k = 0; k < 60; k++) {
+      const [a, b] = overlappingSets(rand, Math.floor(rand() * 300), 1000 + Math.floor(rand() * 3000), Math.floor(rand() * 300));
+      probe.reset(b);
+      const exact = intersectionSize(a, b);
+      for (const need of [1, exact - 1, exact, exact + 1, Math.ceil(b.length / 2), b.length]) {
+        expect(probe.intersect(a, need)).toBe(exact >= need ? exact : -1);
+      }
+    }
+  });
+
   test('an empty set probes as empty', () => {
     const probe = new SetProbe();
     probe.reset(new Uint32Array(0));
