@@ -55,8 +55,18 @@ const report = await scan([dataDir], { provenance: false, params: evalParams });
 lap(`scan: ${report.stats.candidates} candidates, ${report.clusters.length} clusters`);
 const clusterOf = new Int32Array(docs.length).fill(-1);
 report.clusters.forEach((c, ci) => c.members.forEach((m) => index.has(m) && (clusterOf[index.get(m)] = ci)));
+// A family lists its items' template pairs once, between distinct bodies; an exact copy of an item is listed
+// beside its original with an exact pair, and the original's template pairs hold for it (same body).
 const templatePair = new Set();
-for (const t of report.templates ?? []) for (const pr of t.pairs) templatePair.add(pairKey(index.get(pr.a), index.get(pr.b)));
+for (const t of report.templates ?? []) {
+  const copies = new Map();
+  for (const pr of t.pairs) if (pr.exact) copies.set(pr.a, [...(copies.get(pr.a) ?? []), pr.b]);
+  for (const pr of t.pairs) {
+    if (pr.exact) continue;
+    for (const x of [pr.a, ...(copies.get(pr.a) ?? [])])
+      for (const y of [pr.b, ...(copies.get(pr.b) ?? [])]) templatePair.add(pairKey(index.get(x), index.get(y)));
+  }
+}
 const predicted = []; // co-clustered pairs
 for (const c of report.clusters) {
   const m = c.members.map((k) => index.get(k));

@@ -88,12 +88,15 @@ export async function scanDetailed(
     observe?.(doc, original);
   });
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const clusters = withExactCopies(detection.clusters, new ExactGroups(detection.dupOf), {
+  const groups = new ExactGroups(detection.dupOf);
+  const withCopies = {
     pairs: true,
     clusterId: clusterName((id) => byId.get(id)!.key),
-    chooseRepresentative: (members) => pickRepresentative(members, byId, bodyChars),
-  });
-  const templates = detection.templates.map((t) => ({ ...t, representative: pickRepresentative(t.members, byId, bodyChars) }));
+    chooseRepresentative: (members: readonly number[]) => pickRepresentative(members, byId, bodyChars),
+  };
+  const clusters = withExactCopies(detection.clusters, groups, withCopies);
+  // a copy of a templated item is in its original's family: same body, so the original's template pairs hold for it
+  const templates = withExactCopies(detection.templates, groups, { ...withCopies, alone: false });
   const report = buildReport({
     params: p,
     docs,

@@ -40,6 +40,11 @@ export class ExactGroups {
 export interface WithCopiesOptions {
   /** List an exact pair (original, copy) per copy in `pairs` (the report does; dedup needs only members). */
   readonly pairs: boolean;
+  /**
+   * An original outside every group forms one with its copies (copy clusters: copies are copies). Template
+   * families take copies only beside an original that is in a family. @default true
+   */
+  readonly alone?: boolean;
   readonly clusterId: (prefix: string, members: readonly number[]) => string;
   readonly chooseRepresentative: (members: readonly number[]) => number;
 }
@@ -50,8 +55,8 @@ export function exactPair(original: number, copy: number): Pair {
 }
 
 /**
- * Puts exact duplicates back: each copy joins its original's cluster, and an original outside every cluster
- * forms one with its copies. Cluster ids stay those of the distinct bodies (another copy of a text in the
+ * Puts exact duplicates back: each copy joins its original's cluster (or template family), and an original
+ * outside every cluster forms one with its copies (unless `alone` is false). Cluster ids stay those of the distinct bodies (another copy of a text in the
  * crawl does not rename its cluster); representatives are chosen over all members. Sorted like
  * `guardedClusters`: largest first, then by first member.
  */
@@ -72,7 +77,7 @@ export function withExactCopies(clusters: readonly Cluster[], groups: ExactGroup
     return { id, members, representative: o.chooseRepresentative(members), pairs: all };
   };
   const out = clusters.map((c) => grow(c.id, c.members, c.pairs));
-  for (let m = 0; m < groups.dupOf.length; m++) {
+  for (let m = 0; o.alone !== false && m < groups.dupOf.length; m++) {
     if (inCluster[m] || groups.dupOf[m] >= 0 || !groups.hasCopies(m)) continue;
     out.push(grow(o.clusterId('c', [m]), [m], []));
   }

@@ -54,3 +54,12 @@ describe('withExactCopies', () => {
     expect(out[1].pairs).toEqual([]);
   });
 });
+
+describe('withExactCopies for template families', () => {
+  test('copies join a family beside their original; originals outside every family stay out', () => {
+    const family: Cluster = { id: 't0.6', members: [0, 6], representative: 0, pairs: [{ a: 0, b: 6, jaccard: 0.6, containsAinB: 0.9, containsBinA: 0.9 }] };
+    const out = withExactCopies([family], new ExactGroups(dupOf), { ...options, alone: false });
+    expect(out.map((c) => [c.id, c.members])).toEqual([['t0.6', [0, 2, 5, 6]]]);
+    expect(out[0].pairs.filter((p) => p.exact).map((p) => [p.a, p.b])).toEqual([[0, 2], [0, 5]]);
+  });
+});
