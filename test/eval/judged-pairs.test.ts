@@ -56,7 +56,8 @@ run('hand-judged pairs', () => {
     }
     const share = agree / judged.length;
     console.log(`judged-pairs agreement ${share.toFixed(3)}; confusions: ${confusions.join(', ')}`);
-    // measured 2015 data, pair level: see docs/tuning.md; the floor guards against regressions
-    expect(share).toBeGreaterThanOrEqual(0.8);
+    // measured on the 2015 data, pair level: 0.839 before headline evidence, 0.871 with it (docs/tuning.md,
+    // round 5); the floor guards against regressions
+    expect(share).toBeGreaterThanOrEqual(0.85);
   }, 120000);
 });

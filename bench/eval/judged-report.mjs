@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/**
+ * `node bench/eval/judged-report.mjs [REPORT.json] [--all]`: every hand-judged pair (test/fixtures/judged-pairs.json)
+ * where sada's report disagrees with the verdict (all pairs with --all), with the evidence: containment,
+ * the template guard's kind and signals (lead slots, larger lead, headline swap/agreement, days apart),
+ * titles, outlets, dates and the first words of each body. REPORT is a `sada scan --format json` of the
+ * SaudiNewsNet days (default /tmp/q.json); `npm run build` first.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TemplateGuard } from '../../dist/match/template-guard.js';
+import { comparePair } from '../../dist/match/verify.js';
+import { resolveParams } from '../../dist/params.js';
+import { shingleHashes } from '../../dist/sketch/shingle.js';
+import { loadCorpus } from './corpus.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const all = args.includes('--all');
+const reportFile = args.find((a) => !a.startsWith('--')) ?? '/tmp/q.json';
+const p = resolveParams({});
+const docs = await loadCorpus([path.join(here, '../../../shared/data/saudinewsnet')]);
+const byKey = new Map(docs.map((d) => [d.key, d]));
+// the guard as scan feeds it: every usable document, in reading order, with title and date
+const guard = new TemplateGuard();
+for (const d of docs) guard.add(d.id, d.body, d.title, d.publishedAt);
+const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+const clusterOf = new Map();
+report.clusters.forEach((c, i) => c.members.forEach((m) => clusterOf.set(m, i)));
+const templatePairs = new Set();
+for (const t of report.templates) for (const pr of t.pairs) templatePairs.add(`${pr.a}\n${pr.b}`).add(`${pr.b}\n${pr.a}`);
+const judged = JSON.parse(readFileSync(path.join(here, '../../test/fixtures/judged-pairs.json'), 'utf8')).pairs;
+const f2 = (x) => (x === undefined ? '—' : x.toFixed(2));
+let shown = 0;
+for (const [at, j] of judged.entries()) {
+  const a = byKey.get(j.a);
+  const b = byKey.get(j.b);
+  if (!a || !b) continue;
+  const said = clusterOf.has(j.a) && clusterOf.get(j.a) === clusterOf.get(j.b) ? 'copy' : templatePairs.has(`${j.a}\n${j.b}`) ? 'template' : 'other';
+  const want = j.verdict === 'copy' || j.verdict === 'template' ? j.verdict : 'other';
+  if (said === want && !all) continue;
+  shown++;
+  const sa = shingleHashes(a.body, p.sketch.shingle, p.sketch.size, p.sketch.seed);
+  const sb = shingleHashes(b.body, p.sketch.shingle, p.sketch.size, p.sketch.seed);
+  const pr = comparePair(a.id, sa, b.id, sb);
+  const ev = guard.headlineEvidence(pr);
+  console.log(
+    `#${at} ${j.verdict}→${said}${said === want ? '' : ' (disagrees)'}: C ${f2(Math.max(pr.containsAinB, pr.containsBinA))} J ${f2(pr.jaccard)}; ` +
+      `guard ${guard.classify(pr)}; headlines swap ${ev?.swap ?? '—'}, counters ${ev?.counters ?? '—'}, recurring ${ev?.recurring ?? '—'}, ` +
+      `agree ${f2(ev?.agreement)}, ${f2(ev?.gap)} days apart; clusters ${clusterOf.get(j.a) ?? '—'} / ${clusterOf.get(j.b) ?? '—'}`,
+  );
+  for (const d of [a, b]) console.log(`   ${d.outlet} ${d.publishedAt} «${d.title}»\n      ${d.body.slice(0, 150)}`);
+}
+console.log(`${shown} pair(s) shown of ${judged.length}`);
