@@ -43,21 +43,10 @@ export function guardedClusters(
   for (const p of copies) if (centreOf[p.a] >= 0 && centreOf[p.a] === centreOf[p.b]) copyGroups.get(centreOf[p.a])!.pairs.push(p);
   const uf = new UnionFind(documents);
   const templatePairs: Pair[] = [];
-  const dups = duplicatesOf(documents, pairs);
   pairs.forEach((p, i) => {
     if (kinds[i] !== 'template') return;
-    // an exact duplicate never enters the index and has no verified pairs of its own: its original's
-    // template pairs are its own (same body), listed for it so the family shows every copy of the item
-    for (const x of [p.a, ...(dups.get(p.a) ?? [])]) {
-      for (const y of [p.b, ...(dups.get(p.b) ?? [])]) {
-        let q: Pair = p;
-        if (x !== p.a || y !== p.b) {
-          q = x < y ? { ...p, a: x, b: y } : { ...p, a: y, b: x, containsAinB: p.containsBinA, containsBinA: p.containsAinB };
-        }
-        uf.union(q.a, q.b);
-        templatePairs.push(q);
-      }
-    }
+    uf.union(p.a, p.b);
+    templatePairs.push(p);
   });
   const families = new Map<number, { members: Set<number>; pairs: Pair[] }>();
   for (const p of templatePairs) {
@@ -78,21 +67,4 @@ export function guardedClusters(
     return out.sort((x, y) => y.members.length - x.members.length || x.members[0] - y.members[0]);
   };
   return { clusters: finish('c', copyGroups.values()), templates: finish('t', families.values()) };
-}
-
-/** Original → its exact duplicates, from the exact pairs (a duplicate of a duplicate belongs to the first original). */
-function duplicatesOf(documents: number, pairs: readonly Pair[]): Map<number, number[]> {
-  const original = new Int32Array(documents);
-  for (let d = 0; d < documents; d++) original[d] = d;
-  for (const p of pairs) if (p.exact) original[p.b] = original[p.a];
-  const out = new Map<number, number[]>();
-  for (let d = 0; d < documents; d++) {
-    let o = d;
-    while (original[o] !== o) o = original[o];
-    if (o === d) continue;
-    const list = out.get(o);
-    if (list) list.push(d);
-    else out.set(o, [d]);
-  }
-  return out;
 }

@@ -152,15 +152,6 @@ describe('guardedClusters', () => {
     const joined = guardedClusters(4, pairs, ['copy', 'same-story', 'same-story', 'same-story', 'same-story'], rep, id);
     expect(joined.clusters.map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
   });
-  test("an exact duplicate of a templated item is in its original's family, with the original's pairs", () => {
-    const dup = { ...pair(0, 2, 1, 1), exact: true };
-    const { templates } = guardedClusters(3, [pair(0, 1, 0.8, 0.7), dup], ['template', 'copy'], rep, id);
-    expect(templates.map((t) => t.members)).toEqual([[0, 1, 2]]);
-    expect(templates[0].pairs.map((p) => [p.a, p.b, p.containsAinB, p.containsBinA])).toEqual([
-      [0, 1, 0.8, 0.7],
-      [1, 2, 0.7, 0.8],
-    ]);
-  });
   test('template pairs form families, not clusters', () => {
     const pairs = [pair(0, 1, 0.8, 0.8), pair(1, 2, 0.8, 0.8)];
     const { clusters, templates } = guardedClusters(3, pairs, ['template', 'template'], rep, id);
