@@ -33,13 +33,19 @@ run('hand-judged pairs', () => {
     const wanted = new Set(judged.flatMap((j) => [j.a, j.b]));
     const guard = new TemplateGuard();
     const sets = new Map<string, { id: number; set: Uint32Array }>();
+    const bodies = new Map<string, number>();
     const found = await discoverInputs([data], p.io.extensions);
     for await (const e of readDocs(found.files, p.io)) {
       if (e.kind !== 'doc') continue;
       const body = prepareBody(e.doc, p.text);
       if (body.normalised.text.length < p.text.minChars) continue;
-      guard.add(e.doc.id, body.normalised.text, e.doc.title, e.doc.publishedAt);
-      if (wanted.has(e.doc.key)) sets.set(e.doc.key, { id: e.doc.id, set: shingleHashes(body.normalised.text, p.sketch.shingle, p.sketch.size, p.sketch.seed) });
+      // as in scan: an exact duplicate adds nothing to the guard (its words must not count twice)
+      const seen = bodies.get(body.normalised.text);
+      if (seen === undefined) {
+        bodies.set(body.normalised.text, e.doc.id);
+        guard.add(e.doc.id, body.normalised.text, e.doc.title, e.doc.publishedAt);
+      }
+      if (wanted.has(e.doc.key)) sets.set(e.doc.key, { id: seen ?? e.doc.id, set: shingleHashes(body.normalised.text, p.sketch.shingle, p.sketch.size, p.sketch.seed) });
     }
     let agree = 0;
     const confusions: string[] = [];
