@@ -67,6 +67,16 @@ for (const t of report.templates ?? []) {
       for (const y of [pr.b, ...(copies.get(pr.b) ?? [])]) templatePair.add(pairKey(index.get(x), index.get(y)));
   }
 }
+// Links: verified copies the partition could not hold in one cluster (a page carrying two stories), listed
+// between distinct bodies; they hold for the exact copies listed beside each side in its cluster.
+const linkPair = new Set();
+{
+  const copies = new Map();
+  for (const c of report.clusters) for (const pr of c.pairs) if (pr.exact) copies.set(pr.a, [...(copies.get(pr.a) ?? []), pr.b]);
+  for (const pr of report.links ?? [])
+    for (const x of [pr.a, ...(copies.get(pr.a) ?? [])])
+      for (const y of [pr.b, ...(copies.get(pr.b) ?? [])]) linkPair.add(pairKey(index.get(x), index.get(y)));
+}
 const predicted = []; // co-clustered pairs
 for (const c of report.clusters) {
   const m = c.members.map((k) => index.get(k));
@@ -74,10 +84,11 @@ for (const c of report.clusters) {
 }
 
 // Two readings of sada's output. Headline: a truth pair is detected when sada reports the overlap at all —
-// co-clustered as copies, or listed as a pair of a template family (the report's `templates` section is
-// sada's output too: overlap found and labelled a template, not missed). Copies only: co-clustered pairs.
+// co-clustered as copies, listed as a pair of a template family, or listed as a link between clusters (the
+// report's `templates` and `links` sections are sada's output too: overlap found and labelled, not missed).
+// Copies only: co-clustered pairs.
 const templatePredicted = [];
-for (const k of templatePair) templatePredicted.push([Math.floor(k / docs.length), k % docs.length]);
+for (const k of new Set([...templatePair, ...linkPair])) templatePredicted.push([Math.floor(k / docs.length), k % docs.length]);
 const overlapRows = (band, label, pairs, keys) => {
   let positives = 0;
   for (const c of maxC.values()) if (c >= band) positives++;
@@ -95,16 +106,19 @@ const overlapRows = (band, label, pairs, keys) => {
   row(`pairs ≥${band}${label}: F1`, f((2 * precision * recall) / (precision + recall)));
 };
 {
-  // a pair both co-clustered and listed as a template pair cannot happen (a pair has one kind), but the
-  // union is taken by key anyway so nothing counts twice
+  // a pair both co-clustered and listed as a template pair or link cannot happen (a pair has one kind, a link
+  // is not inside a cluster), but the union is taken by key anyway so nothing counts twice
   const seen = new Set(predicted.map(([a, b]) => pairKey(a, b)));
   const either = predicted.concat(templatePredicted.filter(([a, b]) => !seen.has(pairKey(a, b))));
   for (const band of [0.9, 0.7]) {
-    overlapRows(band, '', either, 'reported (co-clustered or template pairs)');
+    overlapRows(band, '', either, 'reported (co-clustered, template pairs or links)');
     overlapRows(band, ', copies only', predicted, 'co-clustered');
     let detected = 0;
     for (const [k, c] of maxC) if (c >= band && templatePair.has(k)) detected++;
     row(`pairs ≥${band}: in template families`, String(detected), 'overlap reported, as templates not copies');
+    let linked = 0;
+    for (const [k, c] of maxC) if (c >= band && linkPair.has(k)) linked++;
+    row(`pairs ≥${band}: links between clusters`, String(linked), 'verified copies the partition split (pages with two stories)');
   }
 }
 

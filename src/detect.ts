@@ -4,7 +4,7 @@ import { Detector } from './match/detector.js';
 import { guardedClusters } from './match/guarded-clusters.js';
 import { TemplateGuard } from './match/template-guard.js';
 import type { Params } from './params.js';
-import type { Cluster, Doc, RecordIssue, SourceRef, StrippedSpan } from './records.js';
+import type { Cluster, Doc, Pair, RecordIssue, SourceRef, StrippedSpan } from './records.js';
 import type { BandStore } from './index/store.js';
 import { bodyProblem, prepareBody } from './text/body.js';
 import { sketchInParallel } from './scan-parallel.js';
@@ -44,6 +44,8 @@ export interface Detection {
   readonly usable: number;
   readonly clusters: Cluster[];
   readonly templates: Cluster[];
+  /** Verified copy pairs between clusters or with a document left out of them (match/guarded-clusters.ts). */
+  readonly links: Pair[];
   /** For each id, the id of the earlier document with the same normalised body, or −1. */
   readonly dupOf: Int32Array;
   readonly candidates: number;
@@ -114,7 +116,7 @@ export async function detect(
   const documents = lastId + 1;
   // copies vs templated items vs partial reuse, and clusters that do not chain (match/template-guard.ts);
   // representatives are chosen once exact duplicates are back in (they may be the earliest or longest)
-  const { clusters, templates } = guardedClusters(
+  const { clusters, templates, links } = guardedClusters(
     documents,
     detector.pairs,
     detector.pairs.map((pair) => guard.classify(pair)),
@@ -126,6 +128,7 @@ export async function detect(
     usable,
     clusters,
     templates,
+    links,
     dupOf: detector.duplicatesOf(documents),
     candidates: counts.candidates,
     verifiedPairs: detector.pairs.length + counts.exactDuplicates,

@@ -102,6 +102,7 @@ export async function scanDetailed(
     docs,
     clusters,
     templates,
+    links: detection.links,
     issues,
     candidates: detection.candidates,
     verifiedPairs: detection.verifiedPairs,

@@ -6,6 +6,11 @@ import type { PairKind } from './template-guard.js';
 export interface GuardedClusters {
   readonly clusters: Cluster[];
   readonly templates: Cluster[];
+  /**
+   * Copy pairs the partition could not keep inside one cluster: mostly a page carrying two stories (it is a
+   * copy of both, but sits in one cluster) or a cut version outvoted by its cluster. Reported as links.
+   */
+  readonly links: Pair[];
 }
 
 /**
@@ -66,5 +71,6 @@ export function guardedClusters(
     }
     return out.sort((x, y) => y.members.length - x.members.length || x.members[0] - y.members[0]);
   };
-  return { clusters: finish('c', copyGroups.values()), templates: finish('t', families.values()) };
+  const links = copies.filter((p) => !(centreOf[p.a] >= 0 && centreOf[p.a] === centreOf[p.b]));
+  return { clusters: finish('c', copyGroups.values()), templates: finish('t', families.values()), links };
 }

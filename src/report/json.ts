@@ -1,7 +1,7 @@
 import type { Params } from '../params.js';
 import { paramsId } from '../params.js';
 import type { Cluster, Pair, RecordIssue, StrippedSpan } from '../records.js';
-import type { ReportCluster, ReportDocument, ReportIssue, ReportPair, ScanReport } from './report-types.js';
+import type { ReportCluster, ReportDocument, ReportIssue, ReportLink, ReportPair, ScanReport } from './report-types.js';
 
 /** What the report keeps of each document: metadata only, so a scan never holds a crawl's text. */
 export interface DocMeta {
@@ -21,6 +21,8 @@ export interface ReportParts {
   readonly clusters: readonly Cluster[];
   /** Template families (match/template-guard.ts): same shape as clusters, reported apart from copies. */
   readonly templates?: readonly Cluster[];
+  /** Copy pairs across clusters (Detection.links). */
+  readonly links?: readonly Pair[];
   readonly issues: readonly RecordIssue[];
   readonly candidates: number;
   readonly verifiedPairs: number;
@@ -68,6 +70,9 @@ export function buildReport(parts: ReportParts): ScanReport {
     pairs: c.pairs.map(pair),
   });
   const clusters: ReportCluster[] = parts.clusters.map(toReport);
+  const clusterOf = new Map<number, string>();
+  for (const c of parts.clusters) for (const m of c.members) clusterOf.set(m, c.id);
+  const links: ReportLink[] = (parts.links ?? []).map((p) => ({ ...pair(p), clusters: [clusterOf.get(p.a) ?? null, clusterOf.get(p.b) ?? null] }));
   const skipped: Record<string, number> = {};
   for (const i of parts.issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
   const issues: ReportIssue[] = parts.issues.map((i) => ({ code: i.code, source: describeSource(i), message: i.message }));
@@ -77,6 +82,7 @@ export function buildReport(parts: ReportParts): ScanReport {
     documents,
     clusters,
     ...(parts.templates?.length ? { templates: parts.templates.map(toReport) } : {}),
+    ...(links.length ? { links } : {}),
     stats: {
       documents: parts.docs.length,
       candidates: parts.candidates,

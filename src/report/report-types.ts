@@ -66,6 +66,11 @@ export interface ReportIssue {
   readonly message: string;
 }
 
+export interface ReportLink extends ReportPair {
+  /** The copy clusters of `a` and `b` (null: in none). */
+  readonly clusters: readonly [string | null, string | null];
+}
+
 export interface ScanReport {
   readonly version: 1;
   readonly params: Readonly<Record<string, unknown>>;
@@ -74,5 +79,10 @@ export interface ScanReport {
   readonly stats: ReportStats;
   readonly issues?: readonly ReportIssue[];
   readonly templates?: readonly ReportCluster[];
+  /**
+   * Verified copies the clusters could not hold together: a page carrying two stories is a copy of both but
+   * sits in one cluster; a cut version may be outvoted by its cluster. `clusters` names each side's cluster.
+   */
+  readonly links?: readonly ReportLink[];
   readonly outlets?: Readonly<Record<string, unknown>>;
 }

@@ -140,8 +140,13 @@ describe('guardedClusters', () => {
   test('a bridging document does not chain two stories', () => {
     // 0~1 and 2~3 are two-way copies; 4 is a roundup containing both stories (one-way links)
     const pairs = [pair(0, 1, 0.9, 0.9), pair(2, 3, 0.9, 0.9), pair(0, 4, 0.95, 0.2), pair(2, 4, 0.95, 0.2)];
-    const { clusters } = guardedClusters(5, pairs, ['copy', 'copy', 'copy', 'copy'], rep, id);
+    const { clusters, links } = guardedClusters(5, pairs, ['copy', 'copy', 'copy', 'copy'], rep, id);
     expect(clusters.some((c) => c.members.includes(0) && c.members.includes(2))).toBe(false);
+    // the roundup is a copy of both stories but sits in at most one cluster: its other copy pair is a link
+    const inside = clusters.flatMap((c) => c.pairs);
+    expect(links.length).toBeGreaterThanOrEqual(1);
+    expect([...inside, ...links].map((p) => `${p.a}-${p.b}`).sort()).toEqual(pairs.map((p) => `${p.a}-${p.b}`).sort());
+    for (const l of links) expect(clusters.some((c) => c.members.includes(l.a) && c.members.includes(l.b))).toBe(false);
   });
   test('same-story pairs weigh more than their band: two cuts of one story join its longer versions', () => {
     // 0 and 1 are short cuts that overlap each other only 0.3 (not verified); 2 and 3 are long versions that

@@ -67,3 +67,30 @@ describe('JSON report contract', () => {
     expect(d000.stripped?.some(([, , reason]) => reason.startsWith('footer'))).toBe(true);
   });
 });
+
+describe('links between clusters', () => {
+  test('a copy pair across clusters is listed with the cluster of each side (null: in none)', async () => {
+    const { buildReport } = await import('../../src/report/json.js');
+    const { resolveParams } = await import('../../src/params.js');
+    const doc = (id: number) => ({ id, key: `d${id}`, path: 'x.jsonl', chars: 900, stripped: [] });
+    const pair = (a: number, b: number, c: number) => ({ a, b, jaccard: c / 2, containsAinB: c, containsBinA: c / 2 });
+    const report = buildReport({
+      params: resolveParams({}),
+      docs: [0, 1, 2, 3, 4].map(doc),
+      clusters: [
+        { id: 'cA', members: [0, 1], representative: 0, pairs: [pair(0, 1, 0.9)] },
+        { id: 'cB', members: [2, 3], representative: 2, pairs: [pair(2, 3, 0.9)] },
+      ],
+      links: [pair(1, 2, 0.95), pair(3, 4, 0.92)],
+      issues: [],
+      candidates: 4,
+      verifiedPairs: 4,
+      exactDuplicates: 0,
+      seconds: 0,
+    });
+    expect(report.links?.map((l) => [l.a, l.b, l.containment_ab, ...l.clusters])).toEqual([
+      ['d1', 'd2', 0.95, 'cA', 'cB'],
+      ['d3', 'd4', 0.92, 'cB', null],
+    ]);
+  });
+});
