@@ -107,8 +107,9 @@ export function copyClusters(
   w: CopyClusterWeights = defaultCopyClusterWeights,
   confirmed: readonly boolean[] = [],
 ): Int32Array {
-  // Exact duplicates never enter the index, so they have no verified pairs of their own: each group of
-  // them is one node weighing its member count, and its original's pairs count once per member.
+  // Exact pairs given here make each group of duplicates one node weighing its member count. scan gives
+  // none: it clusters distinct bodies and puts copies back afterwards (match/exact-groups.ts), so how often
+  // a crawler re-fetched a page does not change the clusters.
   const dupOf = new Int32Array(documents);
   for (let d = 0; d < documents; d++) dupOf[d] = d;
   for (const p of copies) if (p.exact) dupOf[p.b] = dupOf[p.a];
