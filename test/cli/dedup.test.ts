@@ -136,3 +136,25 @@ describe('dedup of re-crawled copies', () => {
     expect(new Set(rows.map((r) => r.cluster)).size).toBe(1);
   });
 });
+
+describeSnn('clusters do not depend on how often a page was crawled', () => {
+  test('one SaudiNewsNet day, and the same day read twice: the same clusters of distinct bodies, copies beside them', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const { scan } = await import('../../src/scan.js');
+    const twice = path.join(mkdtempSync(path.join(tmpdir(), 'sada-twice-')), 'again.zip');
+    copyFileSync(snnZip, twice);
+    const once = await scan([snnZip], { provenance: false });
+    const doubled = await scan([snnZip, twice], { provenance: false });
+    expect(doubled.stats.exact_duplicates).toBe(once.stats.documents + once.stats.exact_duplicates);
+    const byId = (r: ScanReport) => new Map(r.clusters.map((c) => [c.id, c]));
+    const a = byId(once);
+    const b = byId(doubled);
+    expect(once.clusters.length).toBeGreaterThan(10);
+    for (const [id, c] of a) {
+      const d = b.get(id);
+      expect(d).toBeDefined();
+      // every member comes back, and its second reading (`key#2`) beside it
+      expect([...d!.members].sort()).toEqual([...c.members, ...c.members.map((m) => `${m}#2`)].sort());
+    }
+  }, 60000);
+});
