@@ -58,6 +58,9 @@ async function stagePipeline(source, p) {
   let bytes = 0;
   let last = performance.now();
   const heapBefore = process.memoryUsage();
+  // CPU time of the whole run (all threads, GC included): on a shared machine wall clocks count the time
+  // other jobs held the cores, CPU time does not (it still grows with their cache and memory traffic)
+  const cpuBefore = process.cpuUsage();
   for await (const doc of source) {
     const t0 = performance.now();
     read += t0 - last;
@@ -84,6 +87,7 @@ async function stagePipeline(source, p) {
   const kinds = detector.pairs.map((pair) => guard.classify(pair));
   const { clusters } = guardedClusters(documents, detector.pairs, kinds, (m) => m[0], (prefix, m) => `${prefix}${m[0]}`);
   const cluster = performance.now() - t1;
+  const cpu = process.cpuUsage(cpuBefore);
   const mem = process.memoryUsage();
   const index = indexBytes(store);
   const shingleBytes = detector.shingles.reduce((s, a, i, all) => (a && all.indexOf(a) === i ? s + a.byteLength : s), 0);
@@ -96,6 +100,7 @@ async function stagePipeline(source, p) {
     chars,
     stages: { 'read+decode': read, normalise, fingerprint: times.fingerprint, 'shingle+hash': times.shingle, MinHash: times.minhash, LSH: times.lsh, verify: times.verify, 'template guard': guarding, cluster },
     counts,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     sampleMs: times.sample,
     sampleBytesPerDoc: (detector.samples?.bytes ?? 0) / docs,
     indexBytesPerDoc: index / docs,
@@ -127,6 +132,7 @@ function stageTable(r) {
     lines.push(row([name, ms.toFixed(0), Math.round(r.docs / (ms / 1000)), (r.bytes / 1e6 / (ms / 1000)).toFixed(1)], [14, 8, 10, 8]));
   }
   lines.push(row(['all stages', total.toFixed(0), Math.round(r.docs / (total / 1000)), (r.bytes / 1e6 / (total / 1000)).toFixed(1)], [14, 8, 10, 8]));
+  lines.push(row(['process CPU', r.cpuMs.toFixed(0), Math.round(r.docs / (r.cpuMs / 1000)), (r.bytes / 1e6 / (r.cpuMs / 1000)).toFixed(1)], [14, 8, 10, 8]));
   lines.push('');
   lines.push(
     `${r.docs} docs, ${(r.bytes / 1e6).toFixed(1)} MB; ${r.counts.candidates} candidates verified at ${Math.round(r.counts.candidates / (r.stages.verify / 1000))}/s; ` +
@@ -144,12 +150,12 @@ function timed(cmd, argv) {
   const hasTime = existsSync('/usr/bin/time');
   const t = performance.now();
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const s = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
-  const rss = hasTime ? Number(r.stderr.trim().split('\n').pop()) / 1024 : NaN;
-  return { s, rssMB: rss, stdout: r.stdout };
+  const [maxKB, user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { s, rssMB: maxKB / 1024, cpuS: user + sys, stdout: r.stdout };
 }
 
 function tryTimed(cmd, argv) {
@@ -157,7 +163,7 @@ function tryTimed(cmd, argv) {
     return timed(cmd, argv);
   } catch (e) {
     console.error(String(e.message).split('\n')[0]);
-    return { s: NaN, rssMB: NaN, stdout: '' };
+    return { s: NaN, rssMB: NaN, cpuS: NaN, stdout: '' };
   }
 }
 
@@ -233,28 +239,37 @@ async function main() {
   const compare = opt('compare', '');
   const other = [];
   const noProv = [];
+  // what the containment index costs (lead's call whether it goes on by default): the scan with it, here and in --compare
+  const withCi = [];
+  const otherCi = [];
   for (let r = 0; r < runs; r++) {
     ref.push(timed(process.execPath, [path.join(root, '../shared/yardstick/node_ref.mjs'), jsonl, 'oph', '0']));
     for (const w of workersList) par[w].push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags, ...(w > 1 ? ['--workers', String(w)] : [])]));
     noProv.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--no-provenance', ...scanFlags]));
     if (compare) other.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags]));
+    if (!containmentIndex) {
+      withCi.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--containment-index']));
+      if (compare) otherCi.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--containment-index']));
+    }
   }
   void e2e;
   const refDocs = JSON.parse(ref[0].stdout).docs;
   out.push(`\nEnd to end, whole process (\`sada scan FILE --out /dev/null\`, report written), median of ${runs}, same file, same run:\n`);
-  out.push('| program | s | docs/s | MB/s | peak RSS MB | × yardstick |\n|---|---:|---:|---:|---:|---:|');
+  out.push('| program | s | CPU s (user+sys) | docs/s | MB/s | peak RSS MB | × yardstick |\n|---|---:|---:|---:|---:|---:|---:|');
   const refS = median(ref.map((x) => x.s));
-  out.push(`| yardstick node_ref.mjs oph (word 5-grams, LSH only, no verification) | ${refS.toFixed(2)} | ${Math.round(refDocs / refS)} | ${(mb / refS).toFixed(1)} | ${median(ref.map((x) => x.rssMB)).toFixed(0)} | 1.00 |`);
+  out.push(`| yardstick node_ref.mjs oph (word 5-grams, LSH only, no verification) | ${refS.toFixed(2)} | ${median(ref.map((x) => x.cpuS)).toFixed(2)} | ${Math.round(refDocs / refS)} | ${(mb / refS).toFixed(1)} | ${median(ref.map((x) => x.rssMB)).toFixed(0)} | 1.00 |`);
   for (const w of workersList) {
     const s = median(par[w].map((x) => x.s));
-    out.push(`| sada scan --workers ${w} | ${s.toFixed(2)} | ${Math.round(sr.docs / s)} | ${(mb / s).toFixed(1)} | ${median(par[w].map((x) => x.rssMB)).toFixed(0)} | ${(refS / s).toFixed(2)} |`);
+    out.push(`| sada scan --workers ${w} | ${s.toFixed(2)} | ${median(par[w].map((x) => x.cpuS)).toFixed(2)} | ${Math.round(sr.docs / s)} | ${(mb / s).toFixed(1)} | ${median(par[w].map((x) => x.rssMB)).toFixed(0)} | ${(refS / s).toFixed(2)} |`);
   }
   const row2 = (name, xs) => {
     const s = median(xs.map((x) => x.s));
-    out.push(`| ${name} | ${s.toFixed(2)} | ${Math.round(sr.docs / s)} | ${(mb / s).toFixed(1)} | ${median(xs.map((x) => x.rssMB)).toFixed(0)} | ${(refS / s).toFixed(2)} |`);
+    out.push(`| ${name} | ${s.toFixed(2)} | ${median(xs.map((x) => x.cpuS)).toFixed(2)} | ${Math.round(sr.docs / s)} | ${(mb / s).toFixed(1)} | ${median(xs.map((x) => x.rssMB)).toFixed(0)} | ${(refS / s).toFixed(2)} |`);
   };
   row2('sada scan --no-provenance (workers 1)', noProv);
   if (compare) row2(`\`${compare}\` sada scan (workers 1)`, other);
+  if (withCi.length) row2('sada scan --containment-index (workers 1)', withCi);
+  if (otherCi.length) row2(`\`${compare}\` sada scan --containment-index (workers 1)`, otherCi);
 
   const base = await packagesBaseline(jsonl, p, subset);
   const sadaMsPerDoc = sumStages(sr) / sr.docs;
