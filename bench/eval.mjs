@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run eval [-- DIR] [--quick] [--containment-index]`: sada's quality against exact truth on SaudiNewsNet (default
+ * `npm run eval [-- DIR] [--quick] [--no-containment-index]`: sada's quality against exact truth on SaudiNewsNet (default
  * ../shared/data/saudinewsnet), on synthetic syndication, and against the hand-judged pairs. Prints a table.
  *
  * Truth: every pair's exact char-shingle overlap by brute force (inverted index, no sampling). A truth
@@ -25,8 +25,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const dataDir = args.find((a) => !a.startsWith('--')) ?? path.join(here, '../../shared/data/saudinewsnet');
 const judgedFile = path.join(here, '../test/fixtures/judged-pairs.json');
-// --containment-index: also the sampled-shingle containment candidates (off by default: see params.ts)
-const evalParams = args.includes('--containment-index') ? { index: { containment: true } } : {};
+// --no-containment-index: LSH bands alone, without the sampled-shingle containment candidates (params.ts)
+const evalParams = args.includes('--no-containment-index') ? { index: { containment: false } } : {};
 const p = resolveParams(evalParams);
 const t0 = performance.now();
 const lap = (what) => process.stderr.write(`eval: ${what} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);

@@ -3,7 +3,7 @@
 // `minhash` and `bloom-filters` npm packages on a subset of the same documents. Run `npm run build` first.
 //
 //   node bench/speed.mjs [--jsonl FILE] [--synthetic 100000,300000,1000000] [--subset 300] [--runs 3] [--workers-list 1,2] [--synthetic-only]
-//                        [--containment-index]   (params.index.containment on, in-process and in every `sada scan`)
+//                        [--no-containment-index]   (params.index.containment off, in-process and in every `sada scan`)
 //
 // Every number is measured in this run; nothing is hard-coded. Stage times come from the same code path as
 // `sada scan` (readDocs → prepareBody → Detector + TemplateGuard → guardedClusters), clocked per document or per batch.
@@ -35,8 +35,11 @@ const synthSizes = opt('synthetic', '100000').split(',').filter(Boolean).map(Num
 const subset = Number(opt('subset', '300'));
 const runs = Number(opt('runs', '1'));
 const stagesOnly = args.includes('--stages-only');
-const containmentIndex = args.includes('--containment-index');
-const scanFlags = containmentIndex ? ['--containment-index'] : [];
+// the containment index is on by default; flags are explicit both ways so a --compare build of another
+// default runs the same configuration
+const containmentIndex = !args.includes('--no-containment-index');
+const scanFlags = containmentIndex ? ['--containment-index'] : ['--no-containment-index'];
+const otherIndexFlag = containmentIndex ? '--no-containment-index' : '--containment-index';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function machine() {
@@ -205,7 +208,7 @@ async function packagesBaseline(file, p, n) {
 }
 
 async function main() {
-  const p = resolveParams(containmentIndex ? { index: { containment: true } } : {});
+  const p = resolveParams({ index: { containment: containmentIndex } });
   const out = [];
   out.push(`# sada speed bench\n\nMachine: ${machine()}. Params: ${p.sketch.shingle} ${p.sketch.size}-grams, ${p.sketch.hashes} hashes, LSH ${p.index.bands}×${p.index.rows}, match J≥${p.match.threshold} or C≥${p.match.containment}, containment index ${p.index.containment ? 'on' : 'off'}.\n`);
   if (!existsSync(jsonl)) {
@@ -247,10 +250,8 @@ async function main() {
     for (const w of workersList) par[w].push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags, ...(w > 1 ? ['--workers', String(w)] : [])]));
     noProv.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--no-provenance', ...scanFlags]));
     if (compare) other.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags]));
-    if (!containmentIndex) {
-      withCi.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--containment-index']));
-      if (compare) otherCi.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--containment-index']));
-    }
+    withCi.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', otherIndexFlag]));
+    if (compare) otherCi.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', otherIndexFlag]));
   }
   void e2e;
   const refDocs = JSON.parse(ref[0].stdout).docs;
@@ -268,8 +269,8 @@ async function main() {
   };
   row2('sada scan --no-provenance (workers 1)', noProv);
   if (compare) row2(`\`${compare}\` sada scan (workers 1)`, other);
-  if (withCi.length) row2('sada scan --containment-index (workers 1)', withCi);
-  if (otherCi.length) row2(`\`${compare}\` sada scan --containment-index (workers 1)`, otherCi);
+  if (withCi.length) row2(`sada scan ${otherIndexFlag} (workers 1)`, withCi);
+  if (otherCi.length) row2(`\`${compare}\` sada scan ${otherIndexFlag} (workers 1)`, otherCi);
 
   const base = await packagesBaseline(jsonl, p, subset);
   const sadaMsPerDoc = sumStages(sr) / sr.docs;

@@ -35,8 +35,8 @@ export function matchOptions(y: Argv): Argv<MatchFlags> {
     .option('threshold', { type: 'number', describe: 'keep pairs with exact Jaccard ≥ this [default 0.5]' })
     .option('containment-index', {
       type: 'boolean',
-      default: false,
-      describe: 'also find short items inside long pages by sampled-shingle containment (better recall, slower)',
+      default: true,
+      describe: 'also find short items inside long pages by sampled-shingle containment (--no-containment-index: ~15% faster, candidate recall 0.992 → 0.936)',
     })
     .option('containment', { type: 'number', describe: 'keep pairs whose larger containment ≥ this [default 0.5]' })
     .option('shingle', { choices: ['char', 'word'] as const, describe: 'shingle kind [default char]' })
