@@ -166,9 +166,18 @@ export function optimalBands(threshold: number, hashes: number, fnWeight = 0.9):
   return found;
 }
 
-const optimalBandsCache = new Map<string, { bands: number; rows: number }>();
+/**
+ * The search's answer for the default parameters, so a process does not spend ~85 ms finding it again
+ * (most of a small `sada diff` or `sada scan`); test/params.test.ts checks it against `searchBands`.
+ */
+export const precomputedBands: Readonly<Record<string, { readonly bands: number; readonly rows: number }>> = {
+  '0.15/256/0.9': { bands: 128, rows: 2 },
+};
 
-function searchBands(threshold: number, hashes: number, fnWeight: number): { bands: number; rows: number } {
+const optimalBandsCache = new Map<string, { bands: number; rows: number }>(Object.entries(precomputedBands).map(([k, v]) => [k, { ...v }]));
+
+/** The uncached search behind `optimalBands`. */
+export function searchBands(threshold: number, hashes: number, fnWeight: number): { bands: number; rows: number } {
   let best = { bands: 1, rows: 1, error: Infinity };
   for (let bands = 1; bands <= hashes; bands++) {
     const maxRows = Math.floor(hashes / bands);

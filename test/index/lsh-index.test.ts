@@ -1,7 +1,7 @@
 import { LshIndex } from '../../src/index/lsh-index.js';
 import { MemoryBandStore } from '../../src/index/memory-store.js';
 import type { BandStore } from '../../src/index/store.js';
-import { collisionProbability, optimalBands } from '../../src/params.js';
+import { collisionProbability, optimalBands, precomputedBands, searchBands } from '../../src/params.js';
 import { createMinHasher } from '../../src/sketch/minhash.js';
 import { overlappingSets, prng } from '../helpers/sets.js';
 
@@ -75,6 +75,14 @@ describe('optimalBands', () => {
       const { bands, rows } = optimalBands(t, 128);
       expect(bands * rows).toBeLessThanOrEqual(128);
       expect(collisionProbability(t + 0.15, bands, rows)).toBeGreaterThan(0.9);
+    }
+  });
+
+  test('the precomputed answers are what the search finds', () => {
+    for (const [key, shape] of Object.entries(precomputedBands)) {
+      const [threshold, hashes, fnWeight] = key.split('/').map(Number);
+      expect(searchBands(threshold, hashes, fnWeight)).toEqual(shape);
+      expect(optimalBands(threshold, hashes, fnWeight)).toEqual(shape);
     }
   });
 });
