@@ -19,6 +19,7 @@ import { bodyProblem, prepareBody } from '../dist/text/body.js';
 import { Detector } from '../dist/match/detector.js';
 import { MemoryBandStore } from '../dist/index/memory-store.js';
 import { guardedClusters } from '../dist/match/guarded-clusters.js';
+import { ExactGroups, withExactCopies } from '../dist/match/exact-groups.js';
 import { TemplateGuard } from '../dist/match/template-guard.js';
 import { shingleHashes } from '../dist/sketch/shingle.js';
 import { synthCorpus } from './speed-synth.mjs';
@@ -57,6 +58,7 @@ async function stagePipeline(source, p) {
   let read = 0;
   let normalise = 0;
   let docs = 0;
+  let lastId = -1;
   let chars = 0;
   let bytes = 0;
   let last = performance.now();
@@ -75,9 +77,11 @@ async function stagePipeline(source, p) {
     if (ok) {
       docs++;
       chars += doc.text.length;
-      await detector.add(body);
+      const original = await detector.add(body);
+      lastId = body.docId;
       const g0 = performance.now();
-      guard.add(body.docId, body.normalised.text);
+      // as detect.ts: exact duplicates add nothing to the guard
+      if (original < 0) guard.add(body.docId, body.normalised.text, doc.title, doc.publishedAt);
       guarding += performance.now() - g0;
     }
     last = performance.now();
@@ -86,14 +90,17 @@ async function stagePipeline(source, p) {
   await detector.flush();
   const t1 = performance.now();
   // what scan does: the template guard labels each verified pair, then copies are clustered without chains
-  const documents = docs === 0 ? 0 : detector.pairs.reduce((m, q) => Math.max(m, q.b), 0) + 1;
+  const documents = lastId + 1;
   const kinds = detector.pairs.map((pair) => guard.classify(pair));
-  const { clusters } = guardedClusters(documents, detector.pairs, kinds, (m) => m[0], (prefix, m) => `${prefix}${m[0]}`);
+  const name = (prefix, m) => `${prefix}${m[0]}`;
+  const guarded = guardedClusters(documents, detector.pairs, kinds, (m) => m[0], name);
+  // exact duplicates back beside their originals (match/exact-groups.ts), as scan reports them
+  const clusters = withExactCopies(guarded.clusters, new ExactGroups(detector.duplicatesOf(documents)), { pairs: true, clusterId: name, chooseRepresentative: (m) => m[0] });
   const cluster = performance.now() - t1;
   const cpu = process.cpuUsage(cpuBefore);
   const mem = process.memoryUsage();
   const index = indexBytes(store);
-  const shingleBytes = detector.shingles.reduce((s, a, i, all) => (a && all.indexOf(a) === i ? s + a.byteLength : s), 0);
+  const shingleBytes = detector.shingles.reduce((s, a) => (a ? s + a.byteLength : s), 0);
   const counts = { candidates: detector.candidates, verified: detector.verified, pairs: detector.pairs.length, clusters: clusters.length };
   await detector.finish();
   void t0;
