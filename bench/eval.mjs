@@ -55,28 +55,24 @@ const report = await scan([dataDir], { provenance: false, params: evalParams });
 lap(`scan: ${report.stats.candidates} candidates, ${report.clusters.length} clusters`);
 const clusterOf = new Int32Array(docs.length).fill(-1);
 report.clusters.forEach((c, ci) => c.members.forEach((m) => index.has(m) && (clusterOf[index.get(m)] = ci)));
-// A family lists its items' template pairs once, between distinct bodies; an exact copy of an item is listed
-// beside its original with an exact pair, and the original's template pairs hold for it (same body).
-const templatePair = new Set();
-for (const t of report.templates ?? []) {
-  const copies = new Map();
-  for (const pr of t.pairs) if (pr.exact) copies.set(pr.a, [...(copies.get(pr.a) ?? []), pr.b]);
-  for (const pr of t.pairs) {
+// Groups list pairs between distinct bodies; an exact copy is listed beside its original with an exact
+// pair, and the original's pairs hold for it (same body): expand each listed pair to the copies of its sides.
+const copiesOf = new Map();
+for (const g of [...report.clusters, ...(report.templates ?? [])])
+  for (const pr of g.pairs) if (pr.exact && !(copiesOf.get(pr.a) ?? []).includes(pr.b)) copiesOf.set(pr.a, [...(copiesOf.get(pr.a) ?? []), pr.b]);
+const expand = (pairs, into) => {
+  for (const pr of pairs) {
     if (pr.exact) continue;
-    for (const x of [pr.a, ...(copies.get(pr.a) ?? [])])
-      for (const y of [pr.b, ...(copies.get(pr.b) ?? [])]) templatePair.add(pairKey(index.get(x), index.get(y)));
+    for (const x of [pr.a, ...(copiesOf.get(pr.a) ?? [])])
+      for (const y of [pr.b, ...(copiesOf.get(pr.b) ?? [])]) into.add(pairKey(index.get(x), index.get(y)));
   }
-}
-// Links: verified copies the partition could not hold in one cluster (a page carrying two stories), listed
-// between distinct bodies; they hold for the exact copies listed beside each side in its cluster.
-const linkPair = new Set();
-{
-  const copies = new Map();
-  for (const c of report.clusters) for (const pr of c.pairs) if (pr.exact) copies.set(pr.a, [...(copies.get(pr.a) ?? []), pr.b]);
-  for (const pr of report.links ?? [])
-    for (const x of [pr.a, ...(copies.get(pr.a) ?? [])])
-      for (const y of [pr.b, ...(copies.get(pr.b) ?? [])]) linkPair.add(pairKey(index.get(x), index.get(y)));
-}
+  return into;
+};
+// template pairs: inside a family, or between families (links of kind template)
+const links = report.links ?? [];
+const templatePair = expand(links.filter((l) => l.kind === 'template'), expand((report.templates ?? []).flatMap((t) => t.pairs), new Set()));
+// copy links: verified copies the partition could not hold in one cluster (a page carrying two stories)
+const linkPair = expand(links.filter((l) => l.kind !== 'template'), new Set());
 const predicted = []; // co-clustered pairs
 for (const c of report.clusters) {
   const m = c.members.map((k) => index.get(k));

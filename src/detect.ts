@@ -46,6 +46,8 @@ export interface Detection {
   readonly templates: Cluster[];
   /** Verified copy pairs between clusters or with a document left out of them (match/guarded-clusters.ts). */
   readonly links: Pair[];
+  /** Template pairs between template families (match/guarded-clusters.ts). */
+  readonly templateLinks: Pair[];
   /** For each id, the id of the earlier document with the same normalised body, or −1. */
   readonly dupOf: Int32Array;
   readonly candidates: number;
@@ -116,7 +118,7 @@ export async function detect(
   const documents = lastId + 1;
   // copies vs templated items vs partial reuse, and clusters that do not chain (match/template-guard.ts);
   // representatives are chosen once exact duplicates are back in (they may be the earliest or longest)
-  const { clusters, templates, links } = guardedClusters(
+  const { clusters, templates, links, templateLinks } = guardedClusters(
     documents,
     detector.pairs,
     detector.pairs.map((pair) => guard.classify(pair)),
@@ -129,6 +131,7 @@ export async function detect(
     clusters,
     templates,
     links,
+    templateLinks,
     dupOf: detector.duplicatesOf(documents),
     candidates: counts.candidates,
     verifiedPairs: detector.pairs.length + counts.exactDuplicates,

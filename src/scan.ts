@@ -103,6 +103,7 @@ export async function scanDetailed(
     clusters,
     templates,
     links: detection.links,
+    templateLinks: detection.templateLinks,
     issues,
     candidates: detection.candidates,
     verifiedPairs: detection.verifiedPairs,

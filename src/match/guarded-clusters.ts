@@ -1,6 +1,6 @@
 import type { Cluster, Pair } from '../records.js';
 import type { CopyClusterWeights } from './cluster.js';
-import { copyClusters, defaultCopyClusterWeights, UnionFind } from './cluster.js';
+import { copyClusters, defaultCopyClusterWeights } from './cluster.js';
 import type { PairKind } from './template-guard.js';
 
 export interface GuardedClusters {
@@ -11,7 +11,12 @@ export interface GuardedClusters {
    * copy of both, but sits in one cluster) or a cut version outvoted by its cluster. Reported as links.
    */
   readonly links: Pair[];
+  /** Template pairs between template families (or with an item in none). */
+  readonly templateLinks: Pair[];
 }
+
+/** Every template pair weighs alike (containment says little about a template), against 0.8 per pair that is not one. */
+const templateFamilyWeights: CopyClusterWeights = { sure: 1, likely: 1, loose: 1, apart: 0.8, confirmed: 1 };
 
 /**
  * Clusters the guard's copy pairs without chaining, and groups its template pairs into families.
@@ -22,8 +27,10 @@ export interface GuardedClusters {
  * 'same-story' pair (a copy whose headlines agree, published within a day) weighs at least
  * `weights.confirmed`.
  *
- * Templates: connected components of template pairs (a family may be broad: it is reported as a family,
- * never as copies).
+ * Templates: the same correlation clustering over template pairs, every template pair weighing alike: a
+ * family is a group of items most of which share the template pairwise. Connected components chained the
+ * royal audiences (the King or the Deputy Crown Prince receives X) into one family of 140+ items.
+ * Template pairs between families are listed with the links.
  */
 export function guardedClusters(
   documents: number,
@@ -46,18 +53,14 @@ export function guardedClusters(
     g.members.push(d);
   }
   for (const p of copies) if (centreOf[p.a] >= 0 && centreOf[p.a] === centreOf[p.b]) copyGroups.get(centreOf[p.a])!.pairs.push(p);
-  const uf = new UnionFind(documents);
-  const templatePairs: Pair[] = [];
-  pairs.forEach((p, i) => {
-    if (kinds[i] !== 'template') return;
-    uf.union(p.a, p.b);
-    templatePairs.push(p);
-  });
+  const templatePairs = pairs.filter((_, i) => kinds[i] === 'template');
+  const familyOf = copyClusters(documents, templatePairs, templateFamilyWeights);
   const families = new Map<number, { members: Set<number>; pairs: Pair[] }>();
+  const together = (p: Pair, of: Int32Array) => of[p.a] >= 0 && of[p.a] === of[p.b];
   for (const p of templatePairs) {
-    const r = uf.find(p.a);
-    let f = families.get(r);
-    if (!f) families.set(r, (f = { members: new Set(), pairs: [] }));
+    if (!together(p, familyOf)) continue;
+    let f = families.get(familyOf[p.a]);
+    if (!f) families.set(familyOf[p.a], (f = { members: new Set(), pairs: [] }));
     f.members.add(p.a).add(p.b);
     f.pairs.push(p);
   }
@@ -71,6 +74,7 @@ export function guardedClusters(
     }
     return out.sort((x, y) => y.members.length - x.members.length || x.members[0] - y.members[0]);
   };
-  const links = copies.filter((p) => !(centreOf[p.a] >= 0 && centreOf[p.a] === centreOf[p.b]));
-  return { clusters: finish('c', copyGroups.values()), templates: finish('t', families.values()), links };
+  const links = copies.filter((p) => !together(p, centreOf));
+  const templateLinks = templatePairs.filter((p) => !together(p, familyOf));
+  return { clusters: finish('c', copyGroups.values()), templates: finish('t', families.values()), links, templateLinks };
 }

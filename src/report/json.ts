@@ -23,6 +23,8 @@ export interface ReportParts {
   readonly templates?: readonly Cluster[];
   /** Copy pairs across clusters (Detection.links). */
   readonly links?: readonly Pair[];
+  /** Template pairs across template families (Detection.templateLinks). */
+  readonly templateLinks?: readonly Pair[];
   readonly issues: readonly RecordIssue[];
   readonly candidates: number;
   readonly verifiedPairs: number;
@@ -70,9 +72,16 @@ export function buildReport(parts: ReportParts): ScanReport {
     pairs: c.pairs.map(pair),
   });
   const clusters: ReportCluster[] = parts.clusters.map(toReport);
-  const clusterOf = new Map<number, string>();
-  for (const c of parts.clusters) for (const m of c.members) clusterOf.set(m, c.id);
-  const links: ReportLink[] = (parts.links ?? []).map((p) => ({ ...pair(p), clusters: [clusterOf.get(p.a) ?? null, clusterOf.get(p.b) ?? null] }));
+  const groupOf = (groups: readonly Cluster[]) => {
+    const of = new Map<number, string>();
+    for (const c of groups) for (const m of c.members) of.set(m, c.id);
+    return of;
+  };
+  const linksOf = (kind: ReportLink['kind'], pairs: readonly Pair[] = [], groups: readonly Cluster[] = []): ReportLink[] => {
+    const of = groupOf(groups);
+    return pairs.map((p) => ({ ...pair(p), kind, clusters: [of.get(p.a) ?? null, of.get(p.b) ?? null] }));
+  };
+  const links = [...linksOf('copy', parts.links, parts.clusters), ...linksOf('template', parts.templateLinks, parts.templates)];
   const skipped: Record<string, number> = {};
   for (const i of parts.issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
   const issues: ReportIssue[] = parts.issues.map((i) => ({ code: i.code, source: describeSource(i), message: i.message }));

@@ -67,7 +67,8 @@ export interface ReportIssue {
 }
 
 export interface ReportLink extends ReportPair {
-  /** The copy clusters of `a` and `b` (null: in none). */
+  readonly kind: 'copy' | 'template';
+  /** The copy clusters (kind copy) or template families (kind template) of `a` and `b` (null: in none). */
   readonly clusters: readonly [string | null, string | null];
 }
 
@@ -80,8 +81,9 @@ export interface ScanReport {
   readonly issues?: readonly ReportIssue[];
   readonly templates?: readonly ReportCluster[];
   /**
-   * Verified copies the clusters could not hold together: a page carrying two stories is a copy of both but
-   * sits in one cluster; a cut version may be outvoted by its cluster. `clusters` names each side's cluster.
+   * Verified pairs the groups could not hold together. `kind: "copy"`: a page carrying two stories is a copy
+   * of both but sits in one cluster; a cut version may be outvoted by its cluster. `kind: "template"`: two
+   * templated items in different families. `clusters` names each side's cluster (or family).
    */
   readonly links?: readonly ReportLink[];
   readonly outlets?: Readonly<Record<string, unknown>>;

@@ -157,6 +157,17 @@ describe('guardedClusters', () => {
     const joined = guardedClusters(4, pairs, ['copy', 'same-story', 'same-story', 'same-story', 'same-story'], rep, id);
     expect(joined.clusters.map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
   });
+  test('template families do not chain: a path of template pairs is not one family, a clique is', () => {
+    const path = [pair(0, 1, 0.8, 0.8), pair(1, 2, 0.8, 0.8), pair(2, 3, 0.8, 0.8), pair(3, 4, 0.8, 0.8), pair(4, 5, 0.8, 0.8)];
+    const chained = guardedClusters(6, path, path.map(() => 'template'), rep, id);
+    expect(Math.max(...chained.templates.map((t) => t.members.length))).toBeLessThan(6);
+    // what the families leave out is still reported, as template links
+    expect(chained.templates.flatMap((t) => t.pairs).length + chained.templateLinks.length).toBe(path.length);
+    const clique = [pair(0, 1, 0.8, 0.8), pair(0, 2, 0.8, 0.8), pair(1, 2, 0.8, 0.8), pair(0, 3, 0.8, 0.8), pair(1, 3, 0.8, 0.8), pair(2, 3, 0.8, 0.8)];
+    const family = guardedClusters(4, clique, clique.map(() => 'template'), rep, id);
+    expect(family.templates.map((t) => t.members)).toEqual([[0, 1, 2, 3]]);
+    expect(family.templateLinks).toEqual([]);
+  });
   test('template pairs form families, not clusters', () => {
     const pairs = [pair(0, 1, 0.8, 0.8), pair(1, 2, 0.8, 0.8)];
     const { clusters, templates } = guardedClusters(3, pairs, ['template', 'template'], rep, id);

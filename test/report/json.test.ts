@@ -82,15 +82,18 @@ describe('links between clusters', () => {
         { id: 'cB', members: [2, 3], representative: 2, pairs: [pair(2, 3, 0.9)] },
       ],
       links: [pair(1, 2, 0.95), pair(3, 4, 0.92)],
+      templates: [{ id: 't1', members: [0, 4], representative: 0, pairs: [pair(0, 4, 0.8)] }],
+      templateLinks: [pair(4, 1, 0.7)],
       issues: [],
       candidates: 4,
       verifiedPairs: 4,
       exactDuplicates: 0,
       seconds: 0,
     });
-    expect(report.links?.map((l) => [l.a, l.b, l.containment_ab, ...l.clusters])).toEqual([
-      ['d1', 'd2', 0.95, 'cA', 'cB'],
-      ['d3', 'd4', 0.92, 'cB', null],
+    expect(report.links?.map((l) => [l.kind, l.a, l.b, l.containment_ab, ...l.clusters])).toEqual([
+      ['copy', 'd1', 'd2', 0.95, 'cA', 'cB'],
+      ['copy', 'd3', 'd4', 0.92, 'cB', null],
+      ['template', 'd4', 'd1', 0.7, 't1', null],
     ]);
   });
 });
