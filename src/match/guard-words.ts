@@ -1,0 +1,155 @@
+/**
+ * Word-level evidence for the template guard (template-guard.ts): counters (ordinals, weekdays, months,
+ * numbers) that tell two events of one template apart, Bloom filters of a body's words, and document
+ * frequencies of words over the crawl.
+ */
+import type { Headline } from './headline.js';
+import { coreStart, wordHash } from './headline.js';
+
+/**
+ * Closed classes of words that count or date an event, normalised (ة→ه, ى→ي, hamza on alef folded):
+ * ordinals (masculine and feminine share a value), weekdays, Gregorian and Hijri months. Two items that
+ * differ only here — «الطائرة الإغاثية الرابعة» / «الخامسة», «الأحد» / «الاثنين» — are two events.
+ */
+const counterClasses: readonly (readonly string[])[] = [
+  ['الاول الاولي', 'الثاني الثانيه', 'الثالث الثالثه', 'الرابع الرابعه', 'الخامس الخامسه', 'السادس السادسه', 'السابع السابعه', 'الثامن الثامنه', 'التاسع التاسعه', 'العاشر العاشره'],
+  ['السبت', 'الاحد', 'الاثنين', 'الثلاثاء الثلاثا', 'الاربعاء الاربعا', 'الخميس', 'الجمعه'],
+  ['يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو يونيه', 'يوليو يوليه', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر'],
+  ['محرم', 'صفر', 'ربيع', 'جمادي', 'رجب', 'شعبان', 'رمضان', 'شوال', 'القعده', 'الحجه'],
+];
+/** Class 1 is numbers (their digits only, so 2014 = 2014م); classes 2… the lists above. */
+let counterWords: Map<number, number> | undefined;
+function counterTable(): Map<number, number> {
+  if (counterWords) return counterWords;
+  counterWords = new Map();
+  counterClasses.forEach((list, c) =>
+  list.forEach((forms, v) => forms.split(' ').forEach((w) => counterWords!.set(wordHash(w, 0, w.length), (((c + 2) << 28) | (v + 1)) >>> 0))),
+  );
+  return counterWords;
+}
+
+/**
+ * Ordinals by their core too («ثانية» in a headline, «الثانية» in a body; «أول»): weekdays and months are
+ * not, since a core such as «احد» (الأحد) is also an ordinary word («أحد الجناة»).
+ */
+let ordinalCores: Map<number, number> | undefined;
+function ordinalCoreTable(): Map<number, number> {
+  if (ordinalCores) return ordinalCores;
+  ordinalCores = new Map();
+  counterClasses[0].forEach((forms, v) =>
+    forms.split(' ').forEach((w) => ordinalCores!.set(wordHash(w, coreStart(w, 0, w.length), w.length), ((2 << 28) | (v + 1)) >>> 0)),
+  );
+  return ordinalCores;
+}
+
+/** Hash of a headline's words in order: the identity of a recurring headline. */
+export function wholeHeadlineHash(h: Headline): number {
+  let x = 0x811c9dc5;
+  for (const w of h.hashes) x = Math.imul(x ^ w, 0x01000193);
+  return x >>> 0 || 1;
+}
+
+/** Counter values (ordinals, weekdays, months) named in a headline. */
+export function headlineCounters(h: Headline): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < h.hashes.length; i++) {
+    const v = counterTable().get(h.hashes[i]) ?? ordinalCoreTable().get(h.cores[i]) ?? 0;
+    if (v !== 0 && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/** Whether two headlines count or date different events: a class both name, with no value in common. */
+export function countersDiffer(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of a) {
+    const cls = x >>> 28;
+    if (b.some((y) => y >>> 28 === cls) && !b.includes(x) && !a.some((y) => y >>> 28 === cls && b.includes(y))) return true;
+  }
+  return false;
+}
+
+/** The counter value of a word (class << 28 | value), or 0 when it counts nothing. */
+export function counterValue(text: string, start: number, end: number, h: number, digit: boolean): number {
+  if (!digit) return counterTable().get(h) ?? 0;
+  let d = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) d = Math.imul(d ^ c, 0x01000193);
+  }
+  return ((1 << 28) | (d & 0x0fffffff)) >>> 0;
+}
+
+export const emptyBloom = new Uint32Array(1);
+export const bloomBitsPerWord = 12;
+
+/** Second, independent probe step for the Bloom filter (odd, so probes cycle the whole filter). */
+export function step(h: number): number {
+  return (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0) | 1;
+}
+
+export function bloomHas(bloom: Uint32Array, h: number): boolean {
+  const m = bloom.length * 32;
+  const s = step(h);
+  for (let k = 0, x = h; k < 3; k++, x = (x + s) >>> 0) {
+    const bit = x % m;
+    if ((bloom[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Document frequency of word hashes: open addressing in typed arrays (no per-word objects), with a stamp
+ * per slot so a document counts each of its words once, and a flag for words that contain a digit.
+ */
+export class WordTable {
+  private keys = new Uint32Array(1 << 16);
+  private counts = new Int32Array(1 << 16);
+  private stamps = new Int32Array(1 << 16);
+  private numeric = new Uint8Array(1 << 16);
+  private used = 0;
+
+  private slot(h: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[i] !== 0 && this.keys[i] !== h) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** Counts `h` once for document `stamp`; returns whether this document had it already. */
+  count(h: number, stamp: number, hasDigit: boolean): boolean {
+    if (this.used * 2 >= this.keys.length) this.grow();
+    const i = this.slot(h);
+    if (this.keys[i] === 0) {
+      this.keys[i] = h;
+      this.used++;
+    } else if (this.stamps[i] === stamp) return true;
+    this.stamps[i] = stamp;
+    this.counts[i]++;
+    if (hasDigit) this.numeric[i] = 1;
+    return false;
+  }
+
+  /** Document frequency, or −1 for a word that contains a digit (always a slot). */
+  df(h: number): number {
+    const i = this.slot(h);
+    if (this.keys[i] === 0) return 0;
+    return this.numeric[i] ? -1 : this.counts[i];
+  }
+
+  private grow(): void {
+    const { keys, counts, stamps, numeric } = this;
+    const n = keys.length * 2;
+    this.keys = new Uint32Array(n);
+    this.counts = new Int32Array(n);
+    this.stamps = new Int32Array(n);
+    this.numeric = new Uint8Array(n);
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === 0) continue;
+      const i = this.slot(keys[j]);
+      this.keys[i] = keys[j];
+      this.counts[i] = counts[j];
+      this.stamps[i] = stamps[j];
+      this.numeric[i] = numeric[j];
+    }
+  }
+}
