@@ -235,12 +235,24 @@ const SCRIPT_BODY = String.raw`
     return add(box, text);
   }
 
+  function linkList(data) {
+    var list = el('ul', 'links');
+    data.links.forEach(function (l) {
+      var title = el('bdi', '', l.title || l.other);
+      title.title = l.other;
+      list.appendChild(add(el('li'), docLabel(data, l.member), ' ', el('span', 'arrow', '\u2194'), ' ', title, ' ',
+        el('span', 'muted', fill(L.linkDetail, { cluster: l.cluster || L.noCluster, c: Number(l.c).toFixed(2) }))));
+    });
+    return list;
+  }
+
   function render(details) {
     var data = JSON.parse(DATA.details[Number(details.id.slice(1))]);
     var body = details.querySelector('.cluster-body');
     body.textContent = '';
     add(body, el('h3', '', L.members), membersTable(data));
     if (data.provenance && data.provenance.length) add(body, el('h3', '', L.provenance), provenance(data));
+    if (data.links && data.links.length) add(body, el('h3', '', L.links), linkList(data));
     if (data.diffs.length) add(body, el('h3', '', L.diff));
     data.diffs.forEach(function (d) { body.appendChild(diffBlock(data, d)); });
     if (data.omitted > 0) add(body, el('p', 'muted', fill(L.moreMembers, { n: data.omitted })));

@@ -5,7 +5,7 @@
 
 import type { WordDiff } from './diff-types.js';
 import { compactRuns, displayDate, type DocIndex, orderMembers } from './report-model.js';
-import type { ReportCluster } from './report-types.js';
+import type { ReportCluster, ReportLink } from './report-types.js';
 
 /** Diffs shown per cluster; the rest are counted, since a 300-member wire story would be unreadable anyway. */
 export const MAX_DIFFS_PER_CLUSTER = 12;
@@ -16,6 +16,36 @@ export interface ClusterContext {
   readonly diff: (a: string, b: string) => WordDiff | undefined;
   /** Embed members' full texts (the page shows them under each member when present). */
   readonly fullTexts: boolean;
+  /** The report's copy links by document id (each link under both its sides). */
+  readonly links: ReadonlyMap<string, readonly ReportLink[]>;
+}
+
+/** Links listed per cluster: a roundup page can link a cluster to dozens of others. */
+export const MAX_LINKS_PER_CLUSTER = 20;
+
+/** Copy links by document id, both sides (kind "template" links belong to families, not clusters). */
+export function linksByDocument(links: readonly ReportLink[] = []): Map<string, ReportLink[]> {
+  const out = new Map<string, ReportLink[]>();
+  for (const l of links) {
+    if (l.kind !== 'copy') continue;
+    for (const id of [l.a, l.b]) out.set(id, [...(out.get(id) ?? []), l]);
+  }
+  return out;
+}
+
+/** A cluster's members' copies that sit outside it: the other side, its title and cluster, the containment. */
+function clusterLinks(cluster: ReportCluster, ctx: ClusterContext): unknown[] {
+  const members = new Set(cluster.members);
+  const out: unknown[] = [];
+  for (const m of cluster.members) {
+    for (const l of ctx.links.get(m) ?? []) {
+      const otherSide = l.a === m ? 1 : 0;
+      const other = otherSide === 1 ? l.b : l.a;
+      if (members.has(other) || out.length >= MAX_LINKS_PER_CLUSTER) continue;
+      out.push({ member: m, other, title: ctx.docs.get(other)?.title, cluster: l.clusters[otherSide], c: Math.max(l.containment_ab, l.containment_ba) });
+    }
+  }
+  return out;
 }
 
 const OP_CODE = { equal: 'e', insert: 'i', delete: 'd', skip: 's' } as const;
@@ -54,6 +84,7 @@ export function clusterData(cluster: ReportCluster, ctx: ClusterContext): unknow
     provenance: cluster.provenance,
     diffs,
     omitted: Math.max(0, others.length - MAX_DIFFS_PER_CLUSTER),
+    links: clusterLinks(cluster, ctx),
   };
 }
 

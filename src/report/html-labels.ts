@@ -50,6 +50,9 @@ export const LABELS = {
   more: 'عرض المزيد',
   noScript: 'يتطلب عرض المجموعات تفعيل JavaScript؛ البيانات نفسها موجودة في تقرير JSON.',
   untitled: '(بلا عنوان)',
+  links: 'نُسخ في مجموعات أخرى',
+  linkDetail: 'المجموعة {cluster} · الاحتواء {c}',
+  noCluster: 'خارج المجموعات',
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

@@ -5,7 +5,7 @@
  */
 
 import type { WordDiff } from './diff-types.js';
-import { clusterData, clusterSummary } from './html-cluster.js';
+import { clusterData, clusterSummary, linksByDocument } from './html-cluster.js';
 import { CLIENT_CSS, CLIENT_JS } from './html-client.js';
 import { cspHash, escapeHtml, jsonForScript } from './html-escape.js';
 import { fill, LABELS } from './html-labels.js';
@@ -85,7 +85,7 @@ export function renderHtml(input: RenderInput): string {
   const { report } = input;
   const docs = indexDocuments(report);
   const clusters = sortClusters(report.clusters, docs);
-  const ctx = { docs, texts: input.texts, diff: input.diff, fullTexts: input.fullTexts ?? true };
+  const ctx = { docs, texts: input.texts, diff: input.diff, fullTexts: input.fullTexts ?? true, links: linksByDocument(input.report.links) };
   const title = input.title ?? 'sada';
   const matrix = outletMatrix(report.clusters, docs);
   const matrixTitle = matrix.mode === 'copied' ? LABELS.matrixCopied : LABELS.matrixCooccurrence;

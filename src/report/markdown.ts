@@ -123,6 +123,11 @@ export function renderMarkdown(input: RenderInput): string {
   if (s.exact_duplicates !== undefined) summary.push(['Exact duplicates', String(s.exact_duplicates)]);
   for (const [reason, n] of Object.entries(s.skipped ?? {})) summary.push([`Skipped: ${escapeMarkdown(reason)}`, String(n)]);
   if (report.issues && report.issues.length > 0) summary.push(['Input issues', String(report.issues.length)]);
+  const links = report.links ?? [];
+  if (links.length > 0) {
+    const copies = links.filter((l) => l.kind === 'copy').length;
+    summary.push(['Links between groups (copy / template; in the JSON)', `${copies} / ${links.length - copies}`]);
+  }
 
   const bins = histogram(maxContainments(report.clusters));
   const histRows = bins.map((count, i) => [`${(i / bins.length).toFixed(1)}–${((i + 1) / bins.length).toFixed(1)}`, String(count)]);

@@ -72,6 +72,8 @@ const REPORT: ScanReport = {
       provenance: [{ from: 'health/1', to: 'health/2', relation: 'copied', confidence: 0.91,
         evidence: [{ kind: 'time', detail: 'نُشر قبل ساعتين ونصف', weight: 0.6 }, { kind: 'dateline', detail: 'القاهرة (وكالة الأنباء)' }] }] },
   ],
+  // a page of another cluster that carries this story too (its title carries a payload)
+  links: [{ a: 'health/2', b: 'evil/1', jaccard: 0.3, containment_ab: 0.35, containment_ba: 0.92, kind: 'copy', clusters: ['k-health', 'k-evil'] }],
   stats: { documents: 7, candidates: 5, verified_pairs: 4, clusters: 3, seconds: 0.42, skipped: { empty: 1 } },
 };
 
@@ -135,6 +137,16 @@ if (chromiumPath === undefined) {
     expect(await page.evaluate(`[...document.querySelectorAll('#c0 ins')].map((e) => e.textContent)`)).toEqual(['الأربعاء', 'وطنية']);
     expect(await page.evaluate(`getComputedStyle(document.querySelector('#c0 del')).textDecorationLine`)).toBe('line-through');
     expect(await page.evaluate(`getComputedStyle(document.querySelector('#c0 ins')).textDecorationLine`)).toBe('underline');
+  });
+
+  test('copies outside the cluster are listed with their cluster and containment', async () => {
+    if (!(await page.evaluate(`document.getElementById('c0').open`))) await page.click('#c0 > summary');
+    await page.waitForSelector('#c0 ul.links li');
+    const line = String(await page.evaluate(`document.querySelector('#c0 ul.links li').textContent`));
+    expect(line).toContain('k-evil');
+    expect(line).toContain('0.92');
+    expect(line).toContain(SCRIPT_PAYLOAD); // shown as text
+    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
   });
 
   test('long unchanged runs fold into a toggle that expands', async () => {

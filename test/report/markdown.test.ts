@@ -66,6 +66,14 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| Skipped: not\\_arabic | 3 |');
   });
 
+  test('the summary counts links by kind when the report has them', () => {
+    expect(md).not.toContain('Links between groups');
+    const pair = { a: 'x', b: 'y', jaccard: 0.3, containment_ab: 0.9, containment_ba: 0.3 };
+    const links = [{ ...pair, kind: 'copy' as const, clusters: [null, null] as const }, { ...pair, kind: 'template' as const, clusters: [null, null] as const }, { ...pair, kind: 'copy' as const, clusters: [null, null] as const }];
+    const withLinks = renderMarkdown({ report: { ...REPORT, links }, texts: new Map(), diff: () => undefined });
+    expect(withLinks).toContain('| Links between groups (copy / template; in the JSON) | 2 / 1 |');
+  });
+
   test('histogram table counts max containment per pair', () => {
     expect(md).toContain('| 0.6–0.7 | 1 |');
     expect(md).toContain('| 0.9–1.0 | 1 |');
