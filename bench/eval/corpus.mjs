@@ -5,10 +5,7 @@
 import { discoverInputs } from '../../dist/io/discover.js';
 import { readDocs } from '../../dist/io/read-docs.js';
 import { resolveParams } from '../../dist/params.js';
-import { arabicShare, prepareBody } from '../../dist/text/body.js';
-
-/** Mirrors scan.ts's `minArabicShare`. */
-const minArabicShare = 0.5;
+import { bodyProblem, prepareBody } from '../../dist/text/body.js';
 
 /**
  * @returns {Promise<Array<{id:number,key:string,outlet?:string,title?:string,publishedAt?:string,text:string,body:string}>>}
@@ -23,7 +20,7 @@ export async function loadCorpus(inputs, paramsInput = {}) {
     const doc = event.doc;
     const body = prepareBody(doc, p.text);
     const text = body.normalised.text;
-    if (text.length < p.text.minChars || arabicShare(text) < minArabicShare) continue;
+    if (bodyProblem(text, p.text.minChars)) continue; // scan's own rule (too short, not Arabic)
     docs.push({ id: doc.id, key: doc.key, outlet: doc.outlet, title: doc.title, publishedAt: doc.publishedAt, text: doc.text, body: text });
   }
   return docs;
