@@ -95,7 +95,7 @@ async function stagePipeline(source, p) {
   const name = (prefix, m) => `${prefix}${m[0]}`;
   const guarded = guardedClusters(documents, detector.pairs, kinds, (m) => m[0], name);
   // exact duplicates back beside their originals (match/exact-groups.ts), as scan reports them
-  const clusters = withExactCopies(guarded.clusters, new ExactGroups(detector.duplicatesOf(documents)), { pairs: true, clusterId: name, chooseRepresentative: (m) => m[0] });
+  const clusters = withExactCopies(guarded.clusters, new ExactGroups(detector.duplicatesOf(documents)), { pairs: true, prefix: 'c', clusterId: name, chooseRepresentative: (m) => m[0] });
   const cluster = performance.now() - t1;
   const cpu = process.cpuUsage(cpuBefore);
   const mem = process.memoryUsage();

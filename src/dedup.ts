@@ -7,7 +7,8 @@ import { resolveParams } from './params.js';
 import type { ScanReport } from './report/report-types.js';
 import type { KeptDoc } from './detect.js';
 import { ExactGroups, withExactCopies } from './match/exact-groups.js';
-import { detectInputs, scanDetailed, type DetectedInputs, type ScanOptions } from './scan.js';
+import { skippedCounts } from './report/json.js';
+import { detectInputs, scanDetailed, type ScanOptions } from './scan.js';
 
 /** Which member of a cluster is kept: the earliest published, the longest, or the first read. */
 export type KeepPolicy = 'earliest' | 'longest' | 'first';
@@ -63,18 +64,13 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
   try {
     const columns = new KeepColumns(options.keep ?? 'earliest');
     const observe = (doc: KeptDoc, original: number) => columns.add(doc, original);
-    let report: ScanReport | undefined;
-    let found: Pick<DetectedInputs, 'detection' | 'issues' | 'clusterName'>;
-    if (options.report) {
-      const detailed = await scanDetailed(paths, { ...options, provenance: false }, observe);
-      report = detailed.report;
-      found = { ...detailed, issues: [], clusterName: detailed.clusterName };
-    } else found = await detectInputs(paths, options, observe);
-    const { detection } = found;
+    const detailed = options.report ? await scanDetailed(paths, { ...options, provenance: false }, observe) : undefined;
+    const { detection, issues, clusterName } = detailed ?? (await detectInputs(paths, options, observe));
     const groups = new ExactGroups(detection.dupOf);
     const clusters = withExactCopies(detection.clusters, groups, {
       pairs: false,
-      clusterId: found.clusterName((id) => columns.keyOf(id)),
+      prefix: 'c',
+      clusterId: clusterName((id) => columns.keyOf(id)),
       chooseRepresentative: (members) => columns.best(members),
     });
     const clusterOf = new Int32Array(detection.documents).fill(-1);
@@ -88,11 +84,12 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
       const exact = groups.originalOf(kept) === groups.originalOf(id);
       return { id: key, action: 'drop', cluster: c.id, representative: columns.keyOf(kept), ...(exact ? { exact: true } : {}) };
     };
-    const skipped: Record<string, number> = {};
-    for (const i of report ? [] : found.issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
-    const stats: DedupStats = report
-      ? { documents: report.stats.documents, clusters: report.stats.clusters, exact_duplicates: report.stats.exact_duplicates ?? 0, skipped: report.stats.skipped ?? {} }
-      : { documents: detection.usable, clusters: clusters.length, exact_duplicates: detection.exactDuplicates, skipped };
+    const stats: DedupStats = {
+      documents: detection.usable,
+      clusters: clusters.length,
+      exact_duplicates: detection.exactDuplicates,
+      skipped: skippedCounts(issues),
+    };
     const p = resolveParams(options.params);
     const records = async function* () {
       const files = await discoverInputs(paths, p.io.extensions);
@@ -102,7 +99,7 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
         yield { decision: decisionOf(d.id, d.key), fields: d.fields ?? { id: d.key, path: d.source.path, text: d.text } };
       }
     };
-    return { stats, report, decisionOf, records, cleanup };
+    return { stats, report: detailed?.report, decisionOf, records, cleanup };
   } catch (e) {
     await cleanup();
     throw e;

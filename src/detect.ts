@@ -57,13 +57,13 @@ export interface Detection {
 
 /**
  * The pipeline from files to clusters: read → body → (exact fingerprint | shingles → MinHash → LSH →
- * verify) → template guard → copy clusters. `clusterId` names a cluster from its members (distinct bodies).
+ * verify) → template guard → copy clusters and template families (unnamed: match/exact-groups.ts names
+ * them once exact copies are back).
  */
 export async function detect(
   files: readonly InputFile[],
   p: Params,
   sinks: DetectSinks,
-  clusterId: (prefix: string, members: readonly number[]) => string,
   options: DetectOptions = {},
 ): Promise<Detection> {
   const detector = await Detector.create(p, options.store);
@@ -117,13 +117,13 @@ export async function detect(
   const counts = await detector.finish();
   const documents = lastId + 1;
   // copies vs templated items vs partial reuse, and clusters that do not chain (match/template-guard.ts);
-  // representatives are chosen once exact duplicates are back in (they may be the earliest or longest)
+  // names and representatives come once exact duplicates are back in (a copy may be the earliest or longest)
   const { clusters, templates, links, templateLinks } = guardedClusters(
     documents,
     detector.pairs,
     detector.pairs.map((pair) => guard.classify(pair)),
     (members) => members[0],
-    clusterId,
+    (prefix) => prefix,
   );
   return {
     documents,

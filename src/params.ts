@@ -168,7 +168,7 @@ export function optimalBands(threshold: number, hashes: number, fnWeight = 0.9):
 
 /**
  * The search's answer for the default parameters, so a process does not spend ~85 ms finding it again
- * (most of a small `sada diff` or `sada scan`); test/params.test.ts checks it against `searchBands`.
+ * (most of a small `sada diff` or `sada scan`); test/index/lsh-index.test.ts checks it against `searchBands`.
  */
 export const precomputedBands: Readonly<Record<string, { readonly bands: number; readonly rows: number }>> = {
   '0.15/256/0.9': { bands: 128, rows: 2 },

@@ -43,10 +43,8 @@ export async function scan(inputs: readonly string[], options: ScanOptions = {})
 }
 
 /** A scan report and the detection it was built from (dedup decides on the latter, by dense id). */
-export interface DetailedScan {
+export interface DetailedScan extends DetectedInputs {
   readonly report: ScanReport;
-  readonly detection: Detection;
-  readonly clusterName: DetectedInputs['clusterName'];
 }
 
 /**
@@ -72,7 +70,7 @@ export async function scanDetailed(
     interned.set(v, v);
     return v;
   };
-  const { detection, issues, clusterName } = await detectInputs(inputs, options, (doc, original) => {
+  const detected = await detectInputs(inputs, options, (doc, original) => {
     docs.push({
       id: doc.id,
       key: doc.key,
@@ -87,16 +85,18 @@ export async function scanDetailed(
     if (doc.stdinText !== undefined) stdinTexts.set(doc.key, doc.stdinText);
     observe?.(doc, original);
   });
+  const { detection, issues, clusterName } = detected;
   const byId = new Map(docs.map((d) => [d.id, d]));
   const groups = new ExactGroups(detection.dupOf);
   const withCopies = {
     pairs: true,
+    prefix: 'c',
     clusterId: clusterName((id) => byId.get(id)!.key),
     chooseRepresentative: (members: readonly number[]) => pickRepresentative(members, byId, bodyChars),
   };
   const clusters = withExactCopies(detection.clusters, groups, withCopies);
   // a copy of a templated item is in its original's family: same body, so the original's template pairs hold for it
-  const templates = withExactCopies(detection.templates, groups, { ...withCopies, alone: false });
+  const templates = withExactCopies(detection.templates, groups, { ...withCopies, prefix: 't', alone: false });
   const report = buildReport({
     params: p,
     docs,
@@ -110,15 +110,15 @@ export async function scanDetailed(
     exactDuplicates: detection.exactDuplicates,
     seconds: (performance.now() - started) / 1000,
   });
-  if (options.provenance === false || report.clusters.length === 0) return { report, detection, clusterName };
+  if (options.provenance === false || report.clusters.length === 0) return { ...detected, report };
   const members = new Set(report.clusters.flatMap((c) => c.members));
   // Past a budget, an exact duplicate borrows its original's text (same body; only boilerplate such as a
   // source footer may differ, so some attribution evidence is lost): a crawl full of duplicates must not
-  // hold every copy in memory.
+  // hold every copy in memory. A copy's original is in its cluster (exact-groups.ts).
   const copyOf = new Map<string, string>();
   const memberChars = docs.reduce((n, d) => n + (members.has(d.key) ? d.chars : 0), 0);
   if (memberChars > maxProvenanceTextChars) {
-    for (const c of report.clusters) for (const pr of c.pairs) if (pr.exact && !copyOf.has(pr.b)) copyOf.set(pr.b, copyOf.get(pr.a) ?? pr.a);
+    for (const d of docs) if (members.has(d.key) && detection.dupOf[d.id] >= 0) copyOf.set(d.key, byId.get(detection.dupOf[d.id])!.key);
   }
   const requests = docs.filter((d) => members.has(d.key) && !copyOf.has(d.key)).map((d) => ({ key: d.key, path: d.path }));
   const texts = await loadTexts(requests, p.io);
@@ -129,7 +129,7 @@ export async function scanDetailed(
   }
   const chars = new Map(docs.filter((d) => members.has(d.key)).map((d) => [d.key, bodyChars[d.id]]));
   const annotated = annotateProvenance(report, texts, chars);
-  return { report: { ...annotated, stats: { ...annotated.stats, seconds: (performance.now() - started) / 1000 } }, detection, clusterName };
+  return { ...detected, report: { ...annotated, stats: { ...annotated.stats, seconds: (performance.now() - started) / 1000 } } };
 }
 
 export interface DetectedInputs {
@@ -161,25 +161,11 @@ export async function detectInputs(
   const found = await discoverInputs(inputs, p.io.extensions);
   found.issues.forEach(note);
   const { h64ToString } = await xxhash();
-  // detect() names clusters of distinct bodies as it forms them; their keys are held until then
-  const keys = new Map<number, string>();
   const clusterName =
     (keyOf: (id: number) => string) =>
     (prefix: string, members: readonly number[]): string =>
       `${prefix}${h64ToString(members.map(keyOf).sort().join('\n')).slice(0, 12)}`;
-  const detection = await detect(
-    found.files,
-    p,
-    {
-      issue: note,
-      kept: (doc, original) => {
-        if (original < 0) keys.set(doc.id, doc.key);
-        observe(doc, original);
-      },
-    },
-    clusterName((id) => keys.get(id)!),
-    { store: options.store, workers: options.workers, onProgress: options.onProgress },
-  );
+  const detection = await detect(found.files, p, { issue: note, kept: observe }, { store: options.store, workers: options.workers, onProgress: options.onProgress });
   if (detection.usable === 0) {
     throw new SadaError('E_NO_INPUT', `no usable documents in ${inputs.join(', ')}`, {
       hint: issues.length ? `${issues.length} file(s) or record(s) were skipped; see the messages above` : undefined,

@@ -49,9 +49,9 @@ export class Detector {
   /** Containment candidates of the batched documents, grouped by newer document in id order. */
   private sampled: Candidate[] = [];
   private readonly samples: SampleIndex | undefined;
-  private seen = new Int32Array(1024).fill(-1);
+  private seen: Int32Array = new Int32Array(1024).fill(-1);
   /** Exact duplicates by id: the original's id, −1 otherwise (4 bytes a record, no pair object per copy). */
-  private dupOf = new Int32Array(1024).fill(-1);
+  private dupOf: Int32Array = new Int32Array(1024).fill(-1);
   private candidates = 0;
   private verified = 0;
   private exactDuplicates = 0;
@@ -123,11 +123,7 @@ export class Detector {
     const original = this.fingerprints.get(fingerprint);
     if (original !== undefined) {
       this.exactDuplicates++;
-      if (this.dupOf.length <= id) {
-        const grown = new Int32Array(Math.max(id + 1, this.dupOf.length * 2)).fill(-1);
-        grown.set(this.dupOf);
-        this.dupOf = grown;
-      }
+      this.dupOf = coverId(this.dupOf, id);
       this.dupOf[id] = original;
       return original;
     }
@@ -197,11 +193,7 @@ export class Detector {
     let j = 0;
     while (i < lsh.length || j < sampled.length) {
       const b = j >= sampled.length || (i < lsh.length && lsh[i].b <= sampled[j].b) ? lsh[i].b : sampled[j].b;
-      if (this.seen.length <= b) {
-        const grown = new Int32Array(Math.max(b + 1, this.seen.length * 2)).fill(-1);
-        grown.set(this.seen);
-        this.seen = grown;
-      }
+      this.seen = coverId(this.seen, b);
       for (; i < lsh.length && lsh[i].b === b; i++) {
         this.seen[lsh[i].a] = b;
         out.push(lsh[i]);
@@ -216,4 +208,12 @@ export class Detector {
     await this.index.close();
     return { candidates: this.candidates, verified: this.verified, exactDuplicates: this.exactDuplicates };
   }
+}
+
+/** `a`, or a copy at least twice as long, so that `id` is an index of it; new entries are −1. */
+function coverId(a: Int32Array, id: number): Int32Array {
+  if (id < a.length) return a;
+  const grown = new Int32Array(Math.max(id + 1, a.length * 2)).fill(-1);
+  grown.set(a);
+  return grown;
 }

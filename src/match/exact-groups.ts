@@ -45,6 +45,9 @@ export interface WithCopiesOptions {
    * families take copies only beside an original that is in a family. @default true
    */
   readonly alone?: boolean;
+  /** Prefix of the ids: `c` for copy clusters, `t` for template families. */
+  readonly prefix: string;
+  /** Names a group from its distinct bodies (its members that are no one's copy). */
   readonly clusterId: (prefix: string, members: readonly number[]) => string;
   readonly chooseRepresentative: (members: readonly number[]) => number;
 }
@@ -56,13 +59,13 @@ export function exactPair(original: number, copy: number): Pair {
 
 /**
  * Puts exact duplicates back: each copy joins its original's cluster (or template family), and an original
- * outside every cluster forms one with its copies (unless `alone` is false). Cluster ids stay those of the distinct bodies (another copy of a text in the
- * crawl does not rename its cluster); representatives are chosen over all members. Sorted like
- * `guardedClusters`: largest first, then by first member.
+ * outside every cluster forms one with its copies (unless `alone` is false). Groups are named here, from
+ * their distinct bodies only (another copy of a text in the crawl does not rename its cluster), and their
+ * representatives chosen over all members. Sorted like `guardedClusters`: largest first, then by first member.
  */
 export function withExactCopies(clusters: readonly Cluster[], groups: ExactGroups, o: WithCopiesOptions): Cluster[] {
   const inCluster = new Uint8Array(groups.dupOf.length);
-  const grow = (id: string, originals: readonly number[], pairs: readonly Pair[]): Cluster => {
+  const grow = (originals: readonly number[], pairs: readonly Pair[]): Cluster => {
     const members = [...originals];
     const exact: Pair[] = [];
     for (const m of originals) {
@@ -74,12 +77,12 @@ export function withExactCopies(clusters: readonly Cluster[], groups: ExactGroup
     }
     members.sort((x, y) => x - y);
     const all = exact.length ? [...pairs, ...exact].sort((x, y) => x.a - y.a || x.b - y.b) : [...pairs];
-    return { id, members, representative: o.chooseRepresentative(members), pairs: all };
+    return { id: o.clusterId(o.prefix, originals), members, representative: o.chooseRepresentative(members), pairs: all };
   };
-  const out = clusters.map((c) => grow(c.id, c.members, c.pairs));
+  const out = clusters.map((c) => grow(c.members, c.pairs));
   for (let m = 0; o.alone !== false && m < groups.dupOf.length; m++) {
     if (inCluster[m] || groups.dupOf[m] >= 0 || !groups.hasCopies(m)) continue;
-    out.push(grow(o.clusterId('c', [m]), [m], []));
+    out.push(grow([m], []));
   }
   return out.sort((x, y) => y.members.length - x.members.length || x.members[0] - y.members[0]);
 }

@@ -44,6 +44,8 @@ export function guardedClusters(
   const copies = pairs.filter((_, i) => isCopy(kinds[i]));
   const confirmed = kinds.filter(isCopy).map((k) => k === 'same-story');
   const centreOf = copyClusters(documents, copies, weights, confirmed);
+  // a pair both of whose documents sit in one group (`of`: group root per document, −1 for none)
+  const together = (p: Pair, of: Int32Array) => of[p.a] >= 0 && of[p.a] === of[p.b];
   const copyGroups = new Map<number, { members: number[]; pairs: Pair[] }>();
   for (let d = 0; d < documents; d++) {
     const c = centreOf[d];
@@ -52,11 +54,10 @@ export function guardedClusters(
     if (!g) copyGroups.set(c, (g = { members: [], pairs: [] }));
     g.members.push(d);
   }
-  for (const p of copies) if (centreOf[p.a] >= 0 && centreOf[p.a] === centreOf[p.b]) copyGroups.get(centreOf[p.a])!.pairs.push(p);
+  for (const p of copies) if (together(p, centreOf)) copyGroups.get(centreOf[p.a])!.pairs.push(p);
   const templatePairs = pairs.filter((_, i) => kinds[i] === 'template');
   const familyOf = copyClusters(documents, templatePairs, templateFamilyWeights);
   const families = new Map<number, { members: Set<number>; pairs: Pair[] }>();
-  const together = (p: Pair, of: Int32Array) => of[p.a] >= 0 && of[p.a] === of[p.b];
   for (const p of templatePairs) {
     if (!together(p, familyOf)) continue;
     let f = families.get(familyOf[p.a]);

@@ -43,6 +43,13 @@ export function describeSource(issue: RecordIssue): string {
   return where;
 }
 
+/** Records and files skipped, counted by reason (the report's and dedup's `stats.skipped`). */
+export function skippedCounts(issues: readonly RecordIssue[]): Record<string, number> {
+  const skipped: Record<string, number> = {};
+  for (const i of issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
+  return skipped;
+}
+
 /** Assembles the version-1 JSON report (see report-types.ts); singletons are not clusters. */
 export function buildReport(parts: ReportParts): ScanReport {
   const keyOf = new Map<number, string>();
@@ -82,8 +89,7 @@ export function buildReport(parts: ReportParts): ScanReport {
     return pairs.map((p) => ({ ...pair(p), kind, clusters: [of.get(p.a) ?? null, of.get(p.b) ?? null] }));
   };
   const links = [...linksOf('copy', parts.links, parts.clusters), ...linksOf('template', parts.templateLinks, parts.templates)];
-  const skipped: Record<string, number> = {};
-  for (const i of parts.issues) if (i.severity === 'skipped') skipped[i.code] = (skipped[i.code] ?? 0) + 1;
+  const skipped = skippedCounts(parts.issues);
   const issues: ReportIssue[] = parts.issues.map((i) => ({ code: i.code, source: describeSource(i), message: i.message }));
   return {
     version: 1,

@@ -4,6 +4,7 @@ import type { Cluster } from '../../src/records.js';
 const dupOf = Int32Array.from([-1, -1, 0, -1, 1, 0, -1, 3]); // 2,5 copy 0; 4 copies 1; 7 copies 3
 const options = {
   pairs: true,
+  prefix: 'c',
   clusterId: (prefix: string, m: readonly number[]) => `${prefix}${m.join('.')}`,
   chooseRepresentative: (m: readonly number[]) => m[m.length - 1],
 };
@@ -58,7 +59,7 @@ describe('withExactCopies', () => {
 describe('withExactCopies for template families', () => {
   test('copies join a family beside their original; originals outside every family stay out', () => {
     const family: Cluster = { id: 't0.6', members: [0, 6], representative: 0, pairs: [{ a: 0, b: 6, jaccard: 0.6, containsAinB: 0.9, containsBinA: 0.9 }] };
-    const out = withExactCopies([family], new ExactGroups(dupOf), { ...options, alone: false });
+    const out = withExactCopies([family], new ExactGroups(dupOf), { ...options, prefix: 't', alone: false });
     expect(out.map((c) => [c.id, c.members])).toEqual([['t0.6', [0, 2, 5, 6]]]);
     expect(out[0].pairs.filter((p) => p.exact).map((p) => [p.a, p.b])).toEqual([[0, 2], [0, 5]]);
   });
