@@ -59,7 +59,12 @@ report.clusters.forEach((c, ci) => c.members.forEach((m) => index.has(m) && (clu
 // pair, and the original's pairs hold for it (same body): expand each listed pair to the copies of its sides.
 const copiesOf = new Map();
 for (const g of [...report.clusters, ...(report.templates ?? [])])
-  for (const pr of g.pairs) if (pr.exact && !(copiesOf.get(pr.a) ?? []).includes(pr.b)) copiesOf.set(pr.a, [...(copiesOf.get(pr.a) ?? []), pr.b]);
+  for (const pr of g.pairs) {
+    if (!pr.exact) continue;
+    const list = copiesOf.get(pr.a) ?? [];
+    if (!list.includes(pr.b)) list.push(pr.b);
+    copiesOf.set(pr.a, list);
+  }
 const expand = (pairs, into) => {
   for (const pr of pairs) {
     if (pr.exact) continue;

@@ -28,7 +28,11 @@ export function linksByDocument(links: readonly ReportLink[] = []): Map<string, 
   const out = new Map<string, ReportLink[]>();
   for (const l of links) {
     if (l.kind !== 'copy') continue;
-    for (const id of [l.a, l.b]) out.set(id, [...(out.get(id) ?? []), l]);
+    for (const id of [l.a, l.b]) {
+      const list = out.get(id);
+      if (list) list.push(l);
+      else out.set(id, [l]);
+    }
   }
   return out;
 }
