@@ -56,19 +56,22 @@ export const paramsSchema = z
     index: z
       .object({
         /**
-         * Jaccard at which the LSH S-curve is placed (bands × rows chosen to minimise weighted misses). Low
-         * because copies are judged on containment: a short wire item inside a long page has containment 0.95
-         * but Jaccard 0.1. With 256 hashes, 0.15 gives 128 bands × 2 rows (docs/tuning.md). @default 0.15
+         * Jaccard at which the LSH S-curve is placed (bands × rows chosen to minimise weighted misses). With
+         * the containment index on, LSH only has to find the pairs the index is not built for, those passing
+         * `match.threshold` on Jaccard: 0.5 gives 42 bands × 4 rows, and the two together reach candidate
+         * recall 0.997 of the verified truth with 57k candidates on SaudiNewsNet, where 128 × 2 bands reached
+         * 0.992 with 360k (docs/tuning.md, round 7). Without the index LSH must also catch short items inside
+         * long pages (containment 0.95 at Jaccard 0.1), so the curve sits low: 0.15 gives 128 × 2.
+         * @default 0.5 with the containment index, 0.15 without
          */
-        threshold: z.number().gt(0).lt(1).default(0.15),
+        threshold: z.number().gt(0).lt(1).optional(),
         bands: z.number().int().positive().optional(),
         rows: z.number().int().positive().optional(),
         /**
          * Also find candidates by containment (index/sample-index.ts: inverted index over 1-in-16 sampled
          * shingles, 1-in-4 for short items): LSH estimates Jaccard and misses a short item inside a long page.
-         * Lifts candidate recall of the verified truth on SaudiNewsNet from 0.936 to 0.992 (issue 5 asks
-         * ≥ 0.99) for +19% CPU and +128 MB on a 20k-document scan since its postings became contiguous blocks
-         * (it was +102%, and superlinear: docs/bench.md). `--no-containment-index` turns it off for speed.
+         * With it, LSH needs few bands (`threshold`): candidate recall of the verified truth on SaudiNewsNet
+         * 0.997 from 57k candidates; LSH alone at 128 × 2 bands, 0.936 from 349k (docs/tuning.md, round 7).
          * @default true
          */
         containment: z.boolean().default(true),
@@ -88,6 +91,9 @@ export const paramsSchema = z
       .prefault({}),
   })
   .strict();
+
+/** Where the LSH S-curve sits by default, by whether the containment index runs beside it (see `index.threshold`). */
+export const defaultLshThreshold = { withContainmentIndex: 0.5, alone: 0.15 } as const;
 
 export type ParamsInput = z.input<typeof paramsSchema>;
 
@@ -114,12 +120,13 @@ export function resolveParams(input: ParamsInput = {}): Params {
   }
   const p = parsed.data;
   const size = p.sketch.size ?? (p.sketch.shingle === 'char' ? 7 : 5);
-  const { bands, rows } = chooseBands(p.index.threshold, p.sketch.hashes, p.index.bands, p.index.rows);
+  const threshold = p.index.threshold ?? (p.index.containment ? defaultLshThreshold.withContainmentIndex : defaultLshThreshold.alone);
+  const { bands, rows } = chooseBands(threshold, p.sketch.hashes, p.index.bands, p.index.rows);
   return deepFreeze({
     io: p.io,
     text: p.text,
     sketch: { ...p.sketch, size },
-    index: { threshold: p.index.threshold, bands, rows, containment: p.index.containment },
+    index: { threshold, bands, rows, containment: p.index.containment },
     match: p.match,
   });
 }
@@ -172,6 +179,7 @@ export function optimalBands(threshold: number, hashes: number, fnWeight = 0.9):
  */
 export const precomputedBands: Readonly<Record<string, { readonly bands: number; readonly rows: number }>> = {
   '0.15/256/0.9': { bands: 128, rows: 2 },
+  '0.5/256/0.9': { bands: 42, rows: 4 },
 };
 
 const optimalBandsCache = new Map<string, { bands: number; rows: number }>(Object.entries(precomputedBands).map(([k, v]) => [k, { ...v }]));

@@ -30,6 +30,9 @@ const clusterOf = new Map();
 report.clusters.forEach((c, i) => c.members.forEach((m) => clusterOf.set(m, i)));
 const templatePairs = new Set();
 for (const t of report.templates) for (const pr of t.pairs) templatePairs.add(`${pr.a}\n${pr.b}`).add(`${pr.b}\n${pr.a}`);
+// links (verified copies the partition split) are sada's copy verdict too, as in the eval's main reading
+const linkKind = new Map();
+for (const l of report.links ?? []) linkKind.set(`${l.a}\n${l.b}`, l.kind).set(`${l.b}\n${l.a}`, l.kind);
 const judged = JSON.parse(readFileSync(path.join(here, '../../test/fixtures/judged-pairs.json'), 'utf8')).pairs;
 const f2 = (x) => (x === undefined ? '—' : x.toFixed(2));
 let shown = 0;
@@ -37,7 +40,9 @@ for (const [at, j] of judged.entries()) {
   const a = byKey.get(j.a);
   const b = byKey.get(j.b);
   if (!a || !b) continue;
-  const said = clusterOf.has(j.a) && clusterOf.get(j.a) === clusterOf.get(j.b) ? 'copy' : templatePairs.has(`${j.a}\n${j.b}`) ? 'template' : 'other';
+  const together = clusterOf.has(j.a) && clusterOf.get(j.a) === clusterOf.get(j.b);
+  const link = linkKind.get(`${j.a}\n${j.b}`);
+  const said = together || link === 'copy' ? 'copy' : templatePairs.has(`${j.a}\n${j.b}`) || link === 'template' ? 'template' : 'other';
   const want = j.verdict === 'copy' || j.verdict === 'template' ? j.verdict : 'other';
   if (said === want && !all) continue;
   shown++;
@@ -48,7 +53,8 @@ for (const [at, j] of judged.entries()) {
   console.log(
     `#${at} ${j.verdict}→${said}${said === want ? '' : ' (disagrees)'}: C ${f2(Math.max(pr.containsAinB, pr.containsBinA))} J ${f2(pr.jaccard)}; ` +
       `guard ${guard.classify(pr)}; headlines swap ${ev?.swap ?? '—'}, counters ${ev?.counters ?? '—'}, recurring ${ev?.recurring ?? '—'}, ` +
-      `agree ${f2(ev?.agreement)}, ${f2(ev?.gap)} days apart; clusters ${clusterOf.get(j.a) ?? '—'} / ${clusterOf.get(j.b) ?? '—'}`,
+      `agree ${f2(ev?.agreement)}, ${f2(ev?.gap)} days apart; clusters ${clusterOf.get(j.a) ?? '—'} / ${clusterOf.get(j.b) ?? '—'}` +
+      `${link ? `, ${link} link` : ''}; shingles ${sa.length} / ${sb.length}, C a⊂b ${f2(pr.containsAinB)} b⊂a ${f2(pr.containsBinA)}`,
   );
   for (const d of [a, b]) console.log(`   ${d.outlet} ${d.publishedAt} «${d.title}»\n      ${d.body.slice(0, 150)}`);
 }

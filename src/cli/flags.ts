@@ -42,7 +42,7 @@ export function matchOptions(y: Argv): Argv<MatchFlags> {
     .option('shingle', { choices: ['char', 'word'] as const, describe: 'shingle kind [default char]' })
     .option('shingle-size', { type: 'number', describe: 'n of the n-grams [default 7 char, 5 word]' })
     .option('hashes', { type: 'number', describe: 'MinHash values per document [default 256]' })
-    .option('lsh-threshold', { type: 'number', describe: 'Jaccard the LSH bands are tuned for [default 0.15 → 128 bands × 2 rows]' })
+    .option('lsh-threshold', { type: 'number', describe: 'Jaccard the LSH bands are tuned for [default 0.5 → 42 bands × 4 rows; 0.15 → 128 × 2 with --no-containment-index]' })
     .option('bands', { type: 'number', describe: 'LSH bands (with --rows; else derived)' })
     .option('rows', { type: 'number', describe: 'rows per LSH band (with --bands)' })
     .option('strip', { type: 'boolean', default: true, describe: 'cut outlet boilerplate before comparing (--no-strip to keep it)' })

@@ -12,16 +12,19 @@ export interface SampleShape {
   readonly shortShingles: number;
   /**
    * Two documents are candidates when their shared samples reach this share of the smaller sample set
-   * (an estimate of the larger containment, kept below the match boundary of 0.5 for sampling noise).
-   * @default 0.4
+   * (an estimate of the larger containment, kept below the match boundary of 0.5 for sampling noise: a
+   * 600-shingle page has ~37 coarse samples, so a true 0.5 reads 0.5 ± 0.08). 0.3, not 0.4, since LSH
+   * bands were cut to 42 × 4 and the index carries the containment pairs alone (docs/tuning.md, round 7).
+   * @default 0.3
    */
   readonly minShare: number;
   /** …and at least this many samples are shared (a common formula alone is no candidate). @default 3 */
   readonly minShared: number;
   /**
    * A sample held by more documents than this is a formula («خادم الحرمين الشريفين»), not content: it is
-   * not walked and leaves the new document's share. 200: candidate recall of the verified truth 0.992
-   * (400: 0.994, 1000: 0.996, each slower; docs/tuning.md round 4). @default 200
+   * not walked and leaves the new document's share. With 42 × 4 LSH bands and `minShare` 0.3, candidate
+   * recall of the verified truth is 0.9946 at 400 and 0.9968 at 800 (docs/tuning.md, round 7). It bounds a
+   * document's walk (samples × this), so time stays linear in the corpus. @default 800
    */
   readonly maxPosting: number;
   /** …the same for a short item's fine samples and for a page's probes into the short items (few). @default 1600 */
@@ -32,9 +35,9 @@ export const defaultSampleShape: SampleShape = {
   coarseMask: 15,
   fineMask: 3,
   shortShingles: 128,
-  minShare: 0.4,
+  minShare: 0.3,
   minShared: 3,
-  maxPosting: 200,
+  maxPosting: 800,
   maxShortPosting: 1600,
 };
 
