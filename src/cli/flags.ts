@@ -36,7 +36,7 @@ export function matchOptions(y: Argv): Argv<MatchFlags> {
     .option('containment-index', {
       type: 'boolean',
       default: true,
-      describe: 'also find short items inside long pages by sampled-shingle containment (--no-containment-index: ~15% faster, candidate recall 0.992 → 0.936)',
+      describe: 'also find short items inside long pages by sampled-shingle containment (--no-containment-index: LSH alone at 128 × 2 bands, candidate recall 0.997 → 0.936)',
     })
     .option('containment', { type: 'number', describe: 'keep pairs whose larger containment ≥ this [default 0.5]' })
     .option('shingle', { choices: ['char', 'word'] as const, describe: 'shingle kind [default char]' })
