@@ -46,23 +46,41 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
   for await (const chunk of chunks) {
     const n = chunk.length;
     let i = 0;
+    /** Where the next newline at or after the string scan's position is (n when none): found once per chunk. */
+    let nextNewline = nextIndex(chunk, NEWLINE, 0);
     let from = 0;
     while (i < n) {
       const b = chunk[i];
       if (phase === Phase.Inside) {
         if (inString) {
-          // Tight loop over string bodies, the bulk of a news record.
-          while (i < n) {
-            const c = chunk[i];
-            if (escaped) escaped = false;
-            else if (c === BACKSLASH) escaped = true;
-            else if (c === QUOTE) {
-              inString = false;
-              break;
-            } else if (c === NEWLINE) line++;
+          // String bodies are the bulk of a news record: jump quote to quote with indexOf (native) and decide
+          // from the run of backslashes before each quote whether it ends the string.
+          if (escaped) {
+            // the previous chunk ended on an escaping backslash: this byte is escaped whatever it is
+            escaped = false;
+            if (chunk[i] === NEWLINE) line++;
             i++;
           }
-          i++;
+          for (;;) {
+            const q = chunk.indexOf(QUOTE, i);
+            const end = q < 0 ? n : q;
+            // raw newlines are invalid inside JSON strings but still count for the line numbers of errors
+            while (nextNewline < end) {
+              if (nextNewline >= i) line++;
+              nextNewline = nextIndex(chunk, NEWLINE, nextNewline + 1);
+            }
+            const run = backslashesBefore(chunk, end, i);
+            if (q < 0) {
+              escaped = run % 2 === 1;
+              i = n;
+              break;
+            }
+            i = q + 1;
+            if (run % 2 === 0) {
+              inString = false;
+              break;
+            }
+          }
           continue;
         }
         if (b === QUOTE) inString = true;
@@ -133,6 +151,18 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
   } else if (phase === Phase.Between && array) {
     yield issueAt('truncated', { ...ctx.base, line }, `array not closed (input ends after ${index} elements)`);
   }
+}
+
+function nextIndex(chunk: Uint8Array, byte: number, from: number): number {
+  const at = chunk.indexOf(byte, from);
+  return at < 0 ? chunk.length : at;
+}
+
+/** How many backslashes stand right before `at`, looking no further back than `from`. */
+function backslashesBefore(chunk: Uint8Array, at: number, from: number): number {
+  let k = at - 1;
+  while (k >= from && chunk[k] === BACKSLASH) k--;
+  return at - 1 - k;
 }
 
 function isSpace(b: number): boolean {

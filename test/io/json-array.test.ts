@@ -21,6 +21,17 @@ describe('JSON array', () => {
     expect(recordsOf(events).map((r) => r.fields)).toEqual([article(0), article(1)]);
   });
 
+  test('escapes and lines survive a chunk cut at any byte (backslash runs before quotes)', async () => {
+    const items = [{ content: 'a\\', t: 'x\\\\"y' }, { content: '"\\"\\\\' }, { content: 'نص' }];
+    const bytes = Buffer.from(JSON.stringify(items, null, 1));
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const events = await collect(readRecordStream(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]), 'x.json', limits));
+      const records = recordsOf(events);
+      expect(records.map((r) => r.fields)).toEqual(items);
+      expect(records.map((r) => r.source.line)).toEqual([2, 6, 9]);
+    }
+  });
+
   test('a bad element costs only itself', async () => {
     const text = '[{"text":"أ"}, {"text": nope}, 5, {"title":"x"}, , {"text":"ب"}]';
     const events = await collect(readRecordStream(Readable.from([text]), 'x.json', limits));
