@@ -85,12 +85,12 @@ export async function detect(
   };
   const workers = options.workers ?? 1;
   if (workers > 1) {
-    await sketchInParallel(files, workers, p, {
+    await sketchInParallel(files, workers, p, guard.leadWords, {
       issue: sinks.issue,
       skipped,
       add: async (doc, r) => {
         const original = await detector.addSketch(doc.id, r.fingerprint, r.set, r.values);
-        if (original < 0) guard.add(doc.id, r.text, doc.title, doc.publishedAt);
+        if (original < 0) guard.addDoc(doc.id, r.guard, doc.title, doc.publishedAt);
         const stdinText = doc.source.path === '-' ? doc.text : undefined;
         accepted(doc, { textChars: doc.textChars, bodyChars: r.chars, stripped: r.stripped, stdinText }, original);
       },

@@ -35,9 +35,10 @@ export async function sketchInParallel(
   files: readonly InputFile[],
   workers: number,
   p: Params,
+  guardLeadWords: number,
   sinks: ParallelSinks,
 ): Promise<void> {
-  const pool = new SketchPool(workers, { text: p.text, sketch: p.sketch, fields: p.io.fields });
+  const pool = new SketchPool(workers, { text: p.text, sketch: p.sketch, fields: p.io.fields, guardLeadWords });
   const number = docNumbering();
   const inFlight: { events: (DocEvent | DeferredDoc)[]; results: Promise<SketchResult[]> }[] = [];
   const replay = async () => {

@@ -10,12 +10,15 @@ import { Worker } from 'node:worker_threads';
 import type { FieldMap } from '../io/fields.js';
 import type { DeferredDoc } from '../io/read-docs.js';
 import type { Doc, RecordIssue, StrippedSpan } from '../records.js';
+import type { GuardDoc } from './guard-doc.js';
 
-/** What a worker needs: the text and sketch slices of the params and the field map. */
+/** What a worker needs: the text and sketch slices of the params, the field map and the guard's lead length. */
 export interface SketchSettings {
   readonly text: { readonly stripBoilerplate: boolean; readonly minChars: number };
   readonly sketch: { readonly shingle: 'char' | 'word'; readonly size: number; readonly seed: number; readonly hashes: number };
   readonly fields: FieldMap;
+  /** `TemplateGuard.leadWords`: the worker computes the guard's per-document record (guard-doc.ts). */
+  readonly guardLeadWords: number;
 }
 
 /**
@@ -32,13 +35,13 @@ export interface SketchJob {
   readonly deferred: readonly (Omit<DeferredDoc, 'kind' | 'bytes'> | undefined)[];
 }
 
-/** A usable document's normalised body and sketch, or why it is skipped (with its normalised length). */
+/** A usable document's sketch and template-guard record, or why it is skipped (with its normalised length). */
 export type Sketch =
   | { readonly status: 'too_short' | 'not_arabic'; readonly chars: number }
   | {
       readonly status: 'ok';
       readonly chars: number;
-      readonly text: string;
+      readonly guard: GuardDoc;
       readonly stripped: readonly StrippedSpan[];
       readonly fingerprint: string;
       readonly set: Uint32Array;

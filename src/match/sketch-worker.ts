@@ -1,9 +1,10 @@
 /**
  * Worker thread of `--workers N`: the per-document half of a scan that needs no shared state — parsing JSON
- * records, boilerplate cut, normalisation, the usability checks, the exact-duplicate fingerprint, shingles and
- * the MinHash signature. The main thread keeps everything ordered (ids, keys, the index, verification), so a
- * report does not depend on the number of workers. Same functions as the serial path (`parseDeferred` is
- * `readDocs`' own record parser; `prepareBody`, `Detector.add`).
+ * records, boilerplate cut, normalisation, the usability checks, the exact-duplicate fingerprint, shingles,
+ * the MinHash signature and the template guard's per-document record. The main thread keeps everything
+ * ordered (ids, keys, the index, verification, the guard's word counts), so a report does not depend on the
+ * number of workers. Same functions as the serial path (`parseDeferred` is `readDocs`' own record parser;
+ * `prepareBody`, `Detector.add`, `guardDocOf`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseDeferred } from '../io/read-docs.js';
@@ -11,6 +12,7 @@ import { createMinHasher } from '../sketch/minhash.js';
 import { shingleHashes } from '../sketch/shingle.js';
 import { bodyProblem, prepareBody } from '../text/body.js';
 import { fingerprinter } from './detector.js';
+import { guardDocBuffers, guardDocOf } from './guard-doc.js';
 import type { Sketch, SketchJob, SketchResult, SketchSettings } from './sketch-pool.js';
 
 const settings = workerData as SketchSettings;
@@ -26,7 +28,7 @@ function sketchOf(text: string): Sketch {
   const set = shingleHashes(norm, shingle, size, seed);
   const values = new Uint32Array(hashes);
   minhash(set, values);
-  return { status: 'ok', chars: norm.length, text: norm, stripped: body.stripped, fingerprint: fingerprint(norm), set, values };
+  return { status: 'ok', chars: norm.length, guard: guardDocOf(norm, settings.guardLeadWords), stripped: body.stripped, fingerprint: fingerprint(norm), set, values };
 }
 
 function run(job: SketchJob): { results: SketchResult[]; transfer: ArrayBuffer[] } {
@@ -44,7 +46,10 @@ function run(job: SketchJob): { results: SketchResult[]; transfer: ArrayBuffer[]
         result = { head: { ...head, textChars: text.length }, sketch: sketchOf(text) };
       }
     }
-    if ('sketch' in result && result.sketch.status === 'ok') transfer.push(result.sketch.set.buffer as ArrayBuffer, result.sketch.values.buffer as ArrayBuffer);
+    if ('sketch' in result && result.sketch.status === 'ok') {
+      const { set, values, guard } = result.sketch;
+      transfer.push(set.buffer as ArrayBuffer, values.buffer as ArrayBuffer, ...guardDocBuffers(guard));
+    }
     results.push(result);
   }
   return { results, transfer };

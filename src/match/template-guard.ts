@@ -1,7 +1,9 @@
 import type { Pair } from '../records.js';
 import type { Headline } from './headline.js';
-import { coreStart, dayOf, headlineAgreement, headlineOf, headlineSwap, wordHash } from './headline.js';
-import { bloomBitsPerWord, bloomHas, counterValue, countersDiffer, emptyBloom, headlineCounters, step, wholeHeadlineHash, WordTable } from './guard-words.js';
+import type { GuardDoc } from './guard-doc.js';
+import { guardDocOf } from './guard-doc.js';
+import { dayOf, headlineAgreement, headlineOf, headlineSwap } from './headline.js';
+import { bloomHas, countersDiffer, headlineCounters, wholeHeadlineHash, WordTable } from './guard-words.js';
 
 /**
  * Template guard: separates copies from routine templated items and from partial reuse, then clusters
@@ -106,18 +108,40 @@ export class TemplateGuard {
   private readonly table = new WordTable();
   /** Word-sequence hash → first document with it: an exact duplicate keeps no guard data of its own. */
   private readonly seen = new Map<number, number>();
-  private scratch = new Uint32Array(4096);
-  private leadBuf = new Uint32Array(0);
-  private counterBuf = new Uint32Array(0);
   private stamp = 0;
 
   constructor(private readonly o: GuardOptions = defaultGuardOptions) {}
+
+  /** Words at the start of a body that carry its slots: what `guardDocOf` is to be called with. */
+  get leadWords(): number {
+    return this.o.leadWords;
+  }
 
   /**
    * Records a document's normalised body (tokens separated by single spaces), and its headline and
    * publication date when the record has them (evidence for templates: headline.ts).
    */
   add(docId: number, normalised: string, title?: string, publishedAt?: string): void {
+    this.addDoc(docId, guardDocOf(normalised, this.o.leadWords), title, publishedAt);
+  }
+
+  /** As `add`, with the body's per-document half already computed (by a worker: guard-doc.ts). */
+  addDoc(docId: number, g: GuardDoc, title?: string, publishedAt?: string): void {
+    this.addMeta(docId, title, publishedAt);
+    const stamp = ++this.stamp;
+    const { words, digits } = g;
+    for (let i = 0; i < words.length; i++) this.table.count(words[i], stamp, (digits[i >>> 5] & (1 << (i & 31))) !== 0);
+    const original = this.seen.get(g.key);
+    if (original !== undefined) {
+      // the words were counted again above; that is harmless for slots (a syndicated name is what a slot is)
+      this.docs[docId] = this.docs[original];
+      return;
+    }
+    this.seen.set(g.key, docId);
+    this.docs[docId] = { lead: g.lead, counters: g.counters, bloom: g.bloom };
+  }
+
+  private addMeta(docId: number, title?: string, publishedAt?: string): void {
     const headline = headlineOf(title);
     const day = dayOf(publishedAt);
     const headlineKey = headline ? wholeHeadlineHash(headline) : 0;
@@ -128,78 +152,6 @@ export class TemplateGuard {
       if (!days) this.headlineDays.set(headlineKey, [d]);
       else if (days.length < this.o.recurringDays && !days.includes(d)) days.push(d);
     }
-    let words = this.scratch;
-    let n = 0;
-    // two independent sequence hashes make a 53-bit key for the exact-duplicate check
-    let s1 = 0x811c9dc5;
-    let s2 = 0x9747b28c;
-    let s = 0;
-    let digit = false;
-    const stamp = ++this.stamp;
-    const leadWords = this.o.leadWords;
-    if (this.leadBuf.length < leadWords) {
-      this.leadBuf = new Uint32Array(leadWords);
-      this.counterBuf = new Uint32Array(leadWords);
-    }
-    let lead = 0;
-    for (let i = 0; i <= normalised.length; i++) {
-      const c = i === normalised.length ? 0x20 : normalised.charCodeAt(i);
-      if (c !== 0x20) {
-        if (c >= 0x30 && c <= 0x39) digit = true;
-        continue;
-      }
-      if (i > s) {
-        const h = wordHash(normalised, s, i);
-        s1 = Math.imul(s1 ^ h, 0x01000193);
-        s2 = Math.imul(s2 ^ h, 0x5bd1e995) ^ (s2 >>> 13);
-        // distinct words only (df counts documents, the filter needs each word once)
-        if (!this.table.count(h, stamp, digit)) {
-          if (n === words.length) {
-            const grown = new Uint32Array(n * 2);
-            grown.set(words);
-            this.scratch = words = grown;
-          }
-          words[n++] = h;
-          // the word's core too (without و/ب/ل/ال…), so a headline's «بالقصيم» is found in «منطقة القصيم»
-          const cs = coreStart(normalised, s, i);
-          if (cs > s) {
-            if (n === words.length) {
-              const grown = new Uint32Array(n * 2);
-              grown.set(words);
-              this.scratch = words = grown;
-            }
-            words[n++] = wordHash(normalised, cs, i);
-          }
-        }
-        // the lead is kept in order, repeats included (the substitution test reads word contexts)
-        if (lead < leadWords) {
-          this.leadBuf[lead] = h;
-          this.counterBuf[lead++] = counterValue(normalised, s, i, h, digit);
-        }
-      }
-      s = i + 1;
-      digit = false;
-    }
-    const key = (s1 >>> 0) * 2097152 + ((s2 >>> 0) & 0x1fffff);
-    const original = this.seen.get(key);
-    if (original !== undefined) {
-      // the words were counted again above; that is harmless for slots (a syndicated name is what a slot is)
-      this.docs[docId] = this.docs[original];
-      return;
-    }
-    this.seen.set(key, docId);
-    const bits = Math.max(32, n * bloomBitsPerWord);
-    const bloom = n === 0 ? emptyBloom : new Uint32Array(Math.ceil(bits / 32));
-    const m = bloom.length * 32;
-    for (let j = 0; j < n; j++) {
-      const h = words[j];
-      const st = step(h);
-      for (let k = 0, x = h; k < 3; k++, x = (x + st) >>> 0) {
-        const bit = x % m;
-        bloom[bit >>> 5] |= 1 << (bit & 31);
-      }
-    }
-    this.docs[docId] = { lead: this.leadBuf.slice(0, lead), counters: this.counterBuf.slice(0, lead), bloom };
   }
 
   private isSlot(w: number): boolean {

@@ -1,0 +1,53 @@
+import { describe, expect, test } from '@jest/globals';
+import { guardDocOf } from '../../src/match/guard-doc.js';
+import { bloomHas } from '../../src/match/guard-words.js';
+import { wordHash } from '../../src/match/headline.js';
+import { TemplateGuard } from '../../src/match/template-guard.js';
+import type { Pair } from '../../src/records.js';
+
+const h = (w: string) => wordHash(w, 0, w.length);
+const pair = (a: number, b: number, ab: number, ba: number): Pair => ({ a, b, jaccard: Math.min(ab, ba), containsAinB: ab, containsBinA: ba });
+const cable = (name: string, country: string) =>
+  `بعث خادم الحرمين الشريفين الملك سلمان برقيه تهنيه لفخامه الرييس ${name} رييس جمهوريه ${country} بمناسبه ذكري استقلال بلاده وعبر الملك عن اطيب التهاني`;
+
+describe('guardDocOf', () => {
+  test('distinct words in first-seen order, a digit flag per word, the lead with repeats', () => {
+    const g = guardDocOf('في الرياض 2015 في الرياض اليوم', 3);
+    expect([...g.words]).toEqual(['في', 'الرياض', '2015', 'اليوم'].map(h));
+    const flags = [0, 1, 2, 3].map((i) => (g.digits[i >>> 5] >>> (i & 31)) & 1);
+    expect(flags).toEqual([0, 0, 1, 0]);
+    expect([...g.lead]).toEqual(['في', 'الرياض', '2015'].map(h));
+    expect(g.counters[2] >>> 28).toBe(1); // a number counts, by its digits
+    expect(g.counters[0]).toBe(0);
+  });
+
+  test('the Bloom filter holds words and their cores', () => {
+    const g = guardDocOf('امطار غزيره بالقصيم', 60);
+    for (const w of ['امطار', 'غزيره', 'بالقصيم', 'قصيم']) expect(bloomHas(g.bloom, h(w))).toBe(true);
+    expect(bloomHas(g.bloom, h('الرياض'))).toBe(false);
+  });
+
+  test('the key is the word sequence: order matters, not the text object', () => {
+    expect(guardDocOf('ا ب ج', 60).key).toBe(guardDocOf(['ا', 'ب', 'ج'].join(' '), 60).key);
+    expect(guardDocOf('ا ب ج', 60).key).not.toBe(guardDocOf('ب ا ج', 60).key);
+    // long bodies grow the per-thread scratch without losing words
+    const long = Array.from({ length: 20000 }, (_, i) => `كلمه${i}`).join(' ');
+    expect(guardDocOf(long, 60).words.length).toBe(20000);
+  });
+
+  test('a guard fed records (addDoc, as from workers) classifies as one fed bodies (add)', () => {
+    const bodies = [cable('ايسوفو محمدو', 'النيجر'), cable('الباجي قايد السبسي', 'التونسيه'), cable('ايسوفو محمدو', 'النيجر')];
+    for (let i = 0; i < 40; i++) bodies.push(cable(`س${i}`, `ص${i}`));
+    const byText = new TemplateGuard();
+    const byRecord = new TemplateGuard();
+    bodies.forEach((b, i) => {
+      const title = i < 2 ? ['تهنئه النيجر', 'برقيه تونس'][i] : undefined;
+      byText.add(i, b, title, `2015-07-${10 + (i % 3) * 5}`);
+      byRecord.addDoc(i, guardDocOf(b, byRecord.leadWords), title, `2015-07-${10 + (i % 3) * 5}`);
+    });
+    const pairs = [pair(0, 1, 0.8, 0.78), pair(0, 2, 1, 1), pair(1, 5, 0.7, 0.7), pair(3, 4, 0.6, 0.95)];
+    const kinds = pairs.map((p) => byText.classify(p));
+    expect(kinds).toContain('template');
+    expect(pairs.map((p) => byRecord.classify(p))).toEqual(kinds);
+  });
+});
