@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * `node bench/eval/draw-pairs.mjs [PER_BAND=14] [SEED=7] [--chars N] [--json] [--dir DIR]`: a seeded random sample
- * of exact truth pairs to judge by hand, stratified across max-containment bands 0.5–0.7, 0.7–0.9 and
- * 0.9–1.0, on the corpus as the eval loads it (bench/eval/corpus.mjs) with the eval's truth (truth.mjs).
+ * `node bench/eval/draw-pairs.mjs [PER_BAND=14] [SEED=7] [--set NAME] [--chars N] [--json] [--dir DIR]`: a
+ * seeded random sample of exact truth pairs to judge by hand, stratified across max-containment bands 0.5–0.7,
+ * 0.7–0.9 and 0.9–1.0, on the corpus as the eval loads it (bench/eval/corpus.mjs) with the eval's truth
+ * (truth.mjs).
  *
- * Skipped: pairs already in test/fixtures/judged-pairs.json (either order), pairs of identical bodies, and —
- * so a few large syndication clusters do not fill a band — pairs reusing a document or a body pair already
- * drawn. Prints ids, outlets, dates, titles, containment and both bodies (first N characters, default 1500);
- * never sada's verdict, so the pairs can be judged blind. --json prints the drawn pairs as JSON instead.
- * `npm run build` first.
+ * Skipped: pairs in test/fixtures/judged-pairs.json (either order) outside the set being drawn (--set, default
+ * "blind", so the blind set redraws the same once appended; name a new set to skip it too), pairs of identical
+ * bodies, and — so a few large syndication clusters do not fill a band — pairs reusing a document or a body
+ * pair already drawn. Prints ids, outlets, dates, titles, containment and both bodies (first N characters,
+ * default 1500); never sada's verdict, so the pairs can be judged blind. --json prints the drawn pairs as JSON
+ * instead. `npm run build` first.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +30,7 @@ const option = (flag, fallback) => {
 const chars = Number(option('--chars', 1500));
 const dataDir = option('--dir', path.join(here, '../../../shared/data/saudinewsnet'));
 const json = args.includes('--json');
+const drawing = option('--set', 'blind');
 const [perBand = 14, seed = 7] = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const bands = [[0.5, 0.7], [0.7, 0.9], [0.9, 1.0001]];
 
@@ -36,7 +39,7 @@ const docs = await loadCorpus([dataDir]);
 const sets = docs.map((d) => shingleHashes(d.body, p.sketch.shingle, p.sketch.size, p.sketch.seed));
 const truth = exactPairs(sets, 0.5);
 const judged = JSON.parse(readFileSync(path.join(here, '../../test/fixtures/judged-pairs.json'), 'utf8')).pairs;
-const inFixture = new Set(judged.flatMap((j) => [`${j.a}\n${j.b}`, `${j.b}\n${j.a}`]));
+const inFixture = new Set(judged.filter((j) => j.set !== drawing).flatMap((j) => [`${j.a}\n${j.b}`, `${j.b}\n${j.a}`]));
 
 // truth pairs by band, in truth order (deterministic), before shuffling
 const byBand = bands.map(() => []);
