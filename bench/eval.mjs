@@ -16,6 +16,7 @@ import { scan } from '../dist/scan.js';
 import { SampleIndex } from '../dist/index/sample-index.js';
 import { shingleHashes } from '../dist/sketch/shingle.js';
 import { loadCorpus } from './eval/corpus.mjs';
+import { agreement, sadaVerdicts } from './eval/judged.mjs';
 import { candidates, signAll } from './eval/lsh-sim.mjs';
 import { editCopy, editTypes, prng } from './eval/synth.mjs';
 import { exactPairs } from './eval/truth.mjs';
@@ -210,40 +211,23 @@ row('largest cluster', String(report.clusters[0]?.members.length ?? 0));
 row('template families / largest', `${report.templates?.length ?? 0} / ${report.templates?.[0]?.members.length ?? 0}`);
 
 // ── hand-judged pairs ────────────────────────────────────────────────────────────────────────────────
-// sada's verdict on a pair: copy when co-clustered or listed as a link (a verified copy the partition split:
-// the report says "copy" for it, it just cannot sit in one cluster), template when a family lists it, else
-// other. The clusters-only reading (links counted as other) is printed beside it.
+// sada's verdict on a pair (bench/eval/judged.mjs): copy when co-clustered or listed as a copy link (a verified
+// copy the partition split: the report says "copy" for it, it just cannot sit in one cluster), template when a
+// family or template link lists it, else other; as the truth metrics above read the report. The first set was read while tuning (optimistic); the blind set was judged afterwards without sada's
+// verdicts (bench/eval/draw-pairs.mjs). The clusters-only reading (links counted as other) is on all pairs.
 {
   const judged = JSON.parse(readFileSync(judgedFile, 'utf8')).pairs;
-  const agreement = (withLinks) => {
-    const confusions = {};
-    let ok = 0;
-    let n = 0;
-    // halves by position (even / odd): the guard's thresholds and the clustering weights were chosen looking
-    // at this set, so agreement on it is optimistic; the halves show how much it moves between subsets
-    const half = [[0, 0], [0, 0]];
-    for (const [at, { a, b, verdict }] of judged.entries()) {
-      const i = index.get(a);
-      const j = index.get(b);
-      if (i === undefined || j === undefined) continue;
-      n++;
-      const copy = (clusterOf[i] >= 0 && clusterOf[i] === clusterOf[j]) || (withLinks && linkPair.has(pairKey(i, j)));
-      const said = copy ? 'copy' : templatePair.has(pairKey(i, j)) ? 'template' : 'other';
-      const want = verdict === 'copy' || verdict === 'template' ? verdict : 'other';
-      half[at % 2][1]++;
-      if (said === want) {
-        ok++;
-        half[at % 2][0]++;
-      } else confusions[`${verdict}→${said}`] = (confusions[`${verdict}→${said}`] ?? 0) + 1;
-    }
-    const list = Object.entries(confusions).map(([k, v]) => `${k} ${v}`).join(', ');
-    return { share: ok / n, n, list, halves: `${f(half[0][0] / half[0][1])} / ${f(half[1][0] / half[1][1])}` };
-  };
-  const all = agreement(true);
-  const clustersOnly = agreement(false);
-  row('hand-judged agreement', f(all.share), `${all.n} pairs; ${all.list}`);
-  row('hand-judged agreement, even / odd half', all.halves);
-  row('hand-judged agreement, clusters only (links as other)', f(clustersOnly.share), clustersOnly.list);
+  const verdict = sadaVerdicts(report);
+  const said = (withLinks) => (a, b) => (index.has(a) && index.has(b) ? verdict(a, b, withLinks) : undefined);
+  for (const [label, pairs, withLinks] of [
+    ['hand-judged agreement', judged, true],
+    ['hand-judged agreement, first set (read while tuning)', judged.filter((j) => !j.set), true],
+    ['hand-judged agreement, blind set', judged.filter((j) => j.set === 'blind'), true],
+    ['hand-judged agreement, clusters only (links as other)', judged, false],
+  ]) {
+    const r = agreement(pairs, said(withLinks));
+    row(label, f(r.share), `${r.n} pairs; ${r.list}`);
+  }
 }
 lap('real-data metrics');
 

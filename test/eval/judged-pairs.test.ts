@@ -14,7 +14,7 @@ import { prepareBody } from '../../src/text/body.js';
  * template guard, no clustering. The full evaluation (clusters, truth, synthetic) is `npm run eval`.
  */
 const data = path.resolve('../shared/data/saudinewsnet');
-const judged: { a: string; b: string; verdict: string }[] = JSON.parse(
+const judged: { a: string; b: string; verdict: string; set?: string }[] = JSON.parse(
   readFileSync(path.resolve('test/fixtures/judged-pairs.json'), 'utf8'),
 ).pairs;
 
@@ -49,6 +49,7 @@ run('hand-judged pairs', () => {
     }
     let agree = 0;
     const confusions: string[] = [];
+    const bySet = new Map<string, [number, number]>(); // set → [agreeing, pairs]; the first set has no `set`
     for (const j of judged) {
       const a = sets.get(j.a)!;
       const b = sets.get(j.b)!;
@@ -57,13 +58,20 @@ run('hand-judged pairs', () => {
       // a same-story pair is a copy (one the headlines confirm); partial reuse is neither copy nor template
       const said = !isMatch(pr, p.match) || kind === 'partial' ? 'other' : kind === 'same-story' ? 'copy' : kind;
       const want = j.verdict === 'copy' || j.verdict === 'template' ? j.verdict : 'other';
-      if (said === want) agree++;
-      else confusions.push(`${j.verdict}→${said}`);
+      const tally = bySet.get(j.set ?? 'first') ?? [0, 0];
+      bySet.set(j.set ?? 'first', tally);
+      tally[1]++;
+      if (said === want) {
+        agree++;
+        tally[0]++;
+      } else confusions.push(`${j.verdict}→${said}`);
     }
     const share = agree / judged.length;
-    console.log(`judged-pairs agreement ${share.toFixed(3)}; confusions: ${confusions.join(', ')}`);
+    const perSet = [...bySet].map(([name, [ok, n]]) => `${name} ${(ok / n).toFixed(3)} of ${n}`).join(', ');
+    console.log(`judged-pairs agreement ${share.toFixed(3)} (${perSet}); confusions: ${confusions.join(', ')}`);
     // measured on the 2015 data, pair level: 0.839 before headline evidence, 0.871 with it (docs/tuning.md,
-    // round 5); the floor guards against regressions
+    // round 5), on the first 124 pairs; with the blind 42 added, 0.861 over 166. The floor guards against
+    // regressions
     expect(share).toBeGreaterThanOrEqual(0.85);
   }, 120000);
 });
