@@ -69,6 +69,12 @@ export class SampleIndex {
   private indexedUpTo = 0;
   /** Fine samples of the short items. */
   private readonly short: Postings;
+  /**
+   * One bit per top 16 bits of the short items' fine samples (8 KB, stays in L1): every page probes all its
+   * fine samples into `short` and ~98% find nothing (5.8 M probes on SaudiNewsNet); a clear bit says so
+   * without reading the table.
+   */
+  private readonly shortBits = new Int32Array(1 << 11);
   /** Samples skipped by the last `walk` calls as formulas (held by more documents than the limit). */
   private formulas = 0;
   /**
@@ -157,7 +163,12 @@ export class SampleIndex {
     }
     if (!isShort && this.short.size > 0) {
       t = 0;
-      for (let i = 0; i < nf; i++) t = this.walk(this.short, this.short.find(samples[i]), maxShortPosting, t);
+      const bits = this.shortBits;
+      for (let i = 0; i < nf; i++) {
+        const h = samples[i];
+        if ((bits[h >>> 21] & (1 << ((h >>> 16) & 31))) === 0) continue;
+        t = this.walk(this.short, this.short.find(h), maxShortPosting, t);
+      }
       for (let i = 0; i < t; i++) {
         const o = touched[i] * 4;
         const shared = docs[o];
@@ -176,7 +187,10 @@ export class SampleIndex {
     for (let i = 0, j = 0; i < nf; i++) {
       const h = samples[i];
       if ((h & coarseMask) === 0) this.coarseSampled.addAt(slots[j++], h, docId);
-      if (isShort) this.short.add(h, docId);
+      if (isShort) {
+        this.short.add(h, docId);
+        this.shortBits[h >>> 21] |= 1 << ((h >>> 16) & 31);
+      }
     }
     this.pending[docId] = set;
   }
@@ -227,7 +241,7 @@ export class SampleIndex {
   /** Bytes held by the index's typed arrays (the speed bench reports them). */
   get bytes(): number {
     const own = this.docs.byteLength + this.touched.byteLength + this.samples.byteLength + this.slots.byteLength;
-    return this.coarseSampled.bytes + this.fineSampled.bytes + this.short.bytes + own;
+    return this.coarseSampled.bytes + this.fineSampled.bytes + this.short.bytes + own + this.shortBits.byteLength;
   }
 
   private ensureDocs(size: number): void {

@@ -6,11 +6,9 @@
  */
 import type { SourceRef } from '../records.js';
 import { issueAt, RecordBytes } from './bounded.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, decodeUtf8 } from './decode.js';
 import { hasText } from './fields.js';
 import type { ReaderContext, ReaderEvent, RecordEvent } from './record-source.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<ReaderEvent> {
   const max = ctx.limits.maxRecordBytes;
@@ -54,11 +52,9 @@ export function recordOrDeferred(bytes: Uint8Array, source: SourceRef, ctx: Read
  * `what` names the unit in messages ("line 7", "element 3").
  */
 export function recordFromBytes(bytes: Uint8Array, source: SourceRef, ctx: ReaderContext, what: string): RecordEvent {
-  let text: string;
+  let text = decodeUtf8(bytes);
   let encoding: 'windows-1256' | undefined;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  if (text === undefined) {
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) return issueAt(decoded.code, source, `${what}: ${decoded.message}`);
     text = decoded.text;
