@@ -16,7 +16,7 @@ import { scan } from '../dist/scan.js';
 import { SampleIndex } from '../dist/index/sample-index.js';
 import { shingleHashes } from '../dist/sketch/shingle.js';
 import { loadCorpus } from './eval/corpus.mjs';
-import { agreement, sadaVerdicts } from './eval/judged.mjs';
+import { agreement, reportedPairs, sadaVerdicts } from './eval/judged.mjs';
 import { candidates, signAll } from './eval/lsh-sim.mjs';
 import { editCopy, editTypes, prng } from './eval/synth.mjs';
 import { exactPairs } from './eval/truth.mjs';
@@ -56,29 +56,8 @@ const report = await scan([dataDir], { provenance: false, params: evalParams });
 lap(`scan: ${report.stats.candidates} candidates, ${report.clusters.length} clusters`);
 const clusterOf = new Int32Array(docs.length).fill(-1);
 report.clusters.forEach((c, ci) => c.members.forEach((m) => index.has(m) && (clusterOf[index.get(m)] = ci)));
-// Groups list pairs between distinct bodies; an exact copy is listed beside its original with an exact
-// pair, and the original's pairs hold for it (same body): expand each listed pair to the copies of its sides.
-const copiesOf = new Map();
-for (const g of [...report.clusters, ...(report.templates ?? [])])
-  for (const pr of g.pairs) {
-    if (!pr.exact) continue;
-    const list = copiesOf.get(pr.a) ?? [];
-    if (!list.includes(pr.b)) list.push(pr.b);
-    copiesOf.set(pr.a, list);
-  }
-const expand = (pairs, into) => {
-  for (const pr of pairs) {
-    if (pr.exact) continue;
-    for (const x of [pr.a, ...(copiesOf.get(pr.a) ?? [])])
-      for (const y of [pr.b, ...(copiesOf.get(pr.b) ?? [])]) into.add(pairKey(index.get(x), index.get(y)));
-  }
-  return into;
-};
-// template pairs: inside a family, or between families (links of kind template)
-const links = report.links ?? [];
-const templatePair = expand(links.filter((l) => l.kind === 'template'), expand((report.templates ?? []).flatMap((t) => t.pairs), new Set()));
-// copy links: verified copies the partition could not hold in one cluster (a page carrying two stories)
-const linkPair = expand(links.filter((l) => l.kind !== 'template'), new Set());
+// template pairs (in families or template links) and copy links, expanded to exact copies (eval/judged.mjs)
+const { templatePair, linkPair } = reportedPairs(report, (x, y) => pairKey(index.get(x), index.get(y)));
 const predicted = []; // co-clustered pairs
 for (const c of report.clusters) {
   const m = c.members.map((k) => index.get(k));

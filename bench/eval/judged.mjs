@@ -33,13 +33,27 @@ export function agreement(pairs, said) {
 /**
  * sada's verdict on a pair of record ids, read from a `scan` report as the eval reads it: copy when co-clustered
  * or listed as a copy link (a verified copy the partition split), template when a template family or a template
- * link lists it, else other. Groups list pairs between distinct bodies, with an exact copy beside its original
- * as an exact pair; the original's pairs hold for its exact copies (same body), so each listed pair is expanded
- * to the copies of its sides.
+ * link lists it, else other (listed pairs hold for exact copies too: `reportedPairs`).
  * @returns {(a:string,b:string,withLinks?:boolean)=>'copy'|'template'|'other'} withLinks false: copy links count as other
  */
 export function sadaVerdicts(report) {
   const key = (a, b) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+  const { templatePair, linkPair } = reportedPairs(report, key);
+  const clusterOf = new Map();
+  report.clusters.forEach((c, i) => c.members.forEach((m) => clusterOf.set(m, i)));
+  return (a, b, withLinks = true) => {
+    if ((clusterOf.has(a) && clusterOf.get(a) === clusterOf.get(b)) || (withLinks && linkPair.has(key(a, b)))) return 'copy';
+    return templatePair.has(key(a, b)) ? 'template' : 'other';
+  };
+}
+
+/**
+ * The report's template pairs (inside a family, or template links between families) and copy links, as sets of
+ * `key(a, b)`. Groups list pairs between distinct bodies, with an exact copy beside its original as an exact pair;
+ * the original's pairs hold for its exact copies (same body), so each listed pair is expanded to the copies of its
+ * sides.
+ */
+export function reportedPairs(report, key) {
   const copiesOf = new Map();
   for (const g of [...report.clusters, ...(report.templates ?? [])])
     for (const pr of g.pairs) {
@@ -56,12 +70,9 @@ export function sadaVerdicts(report) {
     return into;
   };
   const links = report.links ?? [];
-  const templatePair = expand(links.filter((l) => l.kind === 'template'), expand((report.templates ?? []).flatMap((t) => t.pairs)));
-  const linkPair = expand(links.filter((l) => l.kind !== 'template'));
-  const clusterOf = new Map();
-  report.clusters.forEach((c, i) => c.members.forEach((m) => clusterOf.set(m, i)));
-  return (a, b, withLinks = true) => {
-    if ((clusterOf.has(a) && clusterOf.get(a) === clusterOf.get(b)) || (withLinks && linkPair.has(key(a, b)))) return 'copy';
-    return templatePair.has(key(a, b)) ? 'template' : 'other';
+  return {
+    templatePair: expand(links.filter((l) => l.kind === 'template'), expand((report.templates ?? []).flatMap((t) => t.pairs))),
+    // copy links: verified copies the partition could not hold in one cluster (a page carrying two stories)
+    linkPair: expand(links.filter((l) => l.kind !== 'template')),
   };
 }
