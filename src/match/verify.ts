@@ -87,12 +87,11 @@ export class SetProbe {
     if (this.dir.length < buckets + 1) this.dir = new Uint32Array(Math.max(buckets + 1, this.dir.length * 2));
     const dir = this.dir;
     const shift = this.shift;
-    let p = 0;
-    for (let k = 0; k < buckets; k++) {
-      while (p < b.length && b[p] >>> shift < k) p++;
-      dir[k] = p;
-    }
-    dir[buckets] = b.length;
+    // dir[k] = how many elements lie in buckets below k: counted, then summed (branch-free, where walking
+    // `b` against each bucket mispredicted on every bucket boundary)
+    dir.fill(0, 0, buckets + 1);
+    for (let i = 0; i < b.length; i++) dir[(b[i] >>> shift) + 1]++;
+    for (let k = 0; k < buckets; k++) dir[k + 1] += dir[k];
     const bm = this.bits;
     bm.fill(0);
     for (let i = 0; i < b.length; i++) {

@@ -21,13 +21,12 @@ export function createMinHasher(hashes: number, seed: number): (shingles: Uint32
       probe[i * maxProbes + t] = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(t + 1, 0x85ebca77) ^ mixSeed) % hashes;
     }
   }
-  return (shingles, out) => {
+  const binTracked = (shingles: Uint32Array, out: Uint32Array): number => {
     out.fill(0xffffffff);
     filled.fill(0);
     let nfilled = 0;
     for (let j = 0; j < shingles.length; j++) {
       const h = fmix32(shingles[j] ^ mixSeed);
-      // bin from the high 16 bits scaled to [0, hashes): no modulo bias, any k
       const bin = ((h >>> 16) * hashes) >>> 16;
       if (filled[bin] === 0) {
         filled[bin] = 1;
@@ -35,6 +34,36 @@ export function createMinHasher(hashes: number, seed: number): (shingles: Uint32
         out[bin] = h;
       } else if (h < out[bin]) out[bin] = h;
     }
+    return nfilled;
+  };
+  return (shingles, out) => {
+    out.fill(0xffffffff);
+    // Branch-free: a bin keeps Math.min of what lands in it (~30% faster than testing `filled` and the
+    // current minimum per shingle), and a bin is filled when it holds less than the initial all-ones. A
+    // hash of all ones would be a filled bin that looks empty: then the shingles are binned again, tracking
+    // `filled` per shingle (one document in 2^32 / its shingle count).
+    let allOnes = 0;
+    for (let j = 0; j < shingles.length; j++) {
+      // fmix32, written out to stay in int32 until the minimum (~10% faster here than the call's uint32)
+      let h = shingles[j] ^ mixSeed;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      // bin from the high 16 bits scaled to [0, hashes): no modulo bias, any k
+      const bin = ((h >>> 16) * hashes) >>> 16;
+      allOnes |= h === -1 ? 1 : 0;
+      out[bin] = Math.min(out[bin], h >>> 0);
+    }
+    let nfilled = 0;
+    if (allOnes === 0) {
+      for (let i = 0; i < hashes; i++) {
+        const f = out[i] !== 0xffffffff ? 1 : 0;
+        filled[i] = f;
+        nfilled += f;
+      }
+    } else nfilled = binTracked(shingles, out);
     if (nfilled === 0 || nfilled === hashes) return;
     for (let i = 0; i < hashes; i++) {
       if (filled[i] === 1) continue;

@@ -1,4 +1,5 @@
 import minhashPackage from 'minhash';
+import { fmix32, seededStream } from '../../src/sketch/hash32.js';
 import { createMinHasher, estimateJaccard } from '../../src/sketch/minhash.js';
 import { comparePair } from '../../src/match/verify.js';
 import { overlappingSets, prng } from '../helpers/sets.js';
@@ -67,5 +68,26 @@ describe('one-permutation MinHash', () => {
     const out = new Uint32Array(128);
     hash(Uint32Array.of(1, 2, 3), out);
     expect(out.every((v) => v !== 0xffffffff)).toBe(true);
+  });
+
+  test('a shingle that mixes to all ones fills its bin (not mistaken for an empty one)', () => {
+    // inverts the hasher's mixing (fmix32 of shingle ^ its seed) to find the shingle that gives 0xffffffff
+    const mixSeed = seededStream(1 ^ 0x6d696e68)();
+    let h = 0xffffffff;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x7ed1b41d);
+    h ^= (h >>> 13) ^ (h >>> 26);
+    h = Math.imul(h, 0xa5cb9243);
+    h ^= h >>> 16;
+    const ones = (h ^ mixSeed) >>> 0;
+    expect(fmix32(ones ^ mixSeed)).toBe(0xffffffff);
+    const hash = createMinHasher(128, 1);
+    const out = new Uint32Array(128);
+    hash(Uint32Array.of(ones, 7), out);
+    // two filled bins: every bin holds one of the two values, and the all-ones bin lends to some others
+    const other = fmix32(7 ^ mixSeed);
+    expect(out.every((v) => v === 0xffffffff || v === other)).toBe(true);
+    expect(out.filter((v) => v === 0xffffffff).length).toBeGreaterThan(1);
+    expect(out.filter((v) => v === other).length).toBeGreaterThan(1);
   });
 });
