@@ -98,58 +98,49 @@ export function bloomHas(bloom: Uint32Array, h: number): boolean {
 }
 
 /**
- * Document frequency of word hashes: open addressing in typed arrays (no per-word objects), with a stamp
- * per slot so a document counts each of its words once, and a flag for words that contain a digit.
+ * Document frequency of word hashes: open addressing in one typed array (key, then count × 2 + digit flag, side
+ * by side so a probe touches one cache line), no per-word objects. Callers count each document's distinct
+ * words (guard-doc.ts), so the table needs no per-document stamp.
  */
 export class WordTable {
-  private keys = new Uint32Array(1 << 16);
-  private counts = new Int32Array(1 << 16);
-  private stamps = new Int32Array(1 << 16);
-  private numeric = new Uint8Array(1 << 16);
+  private slots = new Uint32Array(2 << 16);
   private used = 0;
 
+  /** Slot index (even) of `h`: its own, or the empty one where it would go. */
   private slot(h: number): number {
-    const mask = this.keys.length - 1;
-    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
-    while (this.keys[i] !== 0 && this.keys[i] !== h) i = (i + 1) & mask;
-    return i;
+    const mask = (this.slots.length >>> 1) - 1;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (this.slots[2 * i] !== 0 && this.slots[2 * i] !== h) i = (i + 1) & mask;
+    return 2 * i;
   }
 
-  /** Counts `h` once for document `stamp`; returns whether this document had it already. */
-  count(h: number, stamp: number, hasDigit: boolean): boolean {
-    if (this.used * 2 >= this.keys.length) this.grow();
+  /** Counts one more document holding `h` (once per document). */
+  count(h: number, hasDigit: boolean): void {
+    if (this.used * 4 >= this.slots.length) this.grow();
     const i = this.slot(h);
-    if (this.keys[i] === 0) {
-      this.keys[i] = h;
+    if (this.slots[i] === 0) {
+      this.slots[i] = h;
       this.used++;
-    } else if (this.stamps[i] === stamp) return true;
-    this.stamps[i] = stamp;
-    this.counts[i]++;
-    if (hasDigit) this.numeric[i] = 1;
-    return false;
+    }
+    this.slots[i + 1] = (this.slots[i + 1] + 2) | (hasDigit ? 1 : 0);
   }
 
   /** Document frequency, or −1 for a word that contains a digit (always a slot). */
   df(h: number): number {
     const i = this.slot(h);
-    if (this.keys[i] === 0) return 0;
-    return this.numeric[i] ? -1 : this.counts[i];
+    if (this.slots[i] === 0) return 0;
+    const v = this.slots[i + 1];
+    return v & 1 ? -1 : v >>> 1;
   }
 
   private grow(): void {
-    const { keys, counts, stamps, numeric } = this;
-    const n = keys.length * 2;
-    this.keys = new Uint32Array(n);
-    this.counts = new Int32Array(n);
-    this.stamps = new Int32Array(n);
-    this.numeric = new Uint8Array(n);
-    for (let j = 0; j < keys.length; j++) {
-      if (keys[j] === 0) continue;
-      const i = this.slot(keys[j]);
-      this.keys[i] = keys[j];
-      this.counts[i] = counts[j];
-      this.stamps[i] = stamps[j];
-      this.numeric[i] = numeric[j];
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j] === 0) continue;
+      const i = this.slot(old[j]);
+      this.slots[i] = old[j];
+      this.slots[i + 1] = old[j + 1];
     }
   }
 }

@@ -108,8 +108,6 @@ export class TemplateGuard {
   private readonly table = new WordTable();
   /** Word-sequence hash → first document with it: an exact duplicate keeps no guard data of its own. */
   private readonly seen = new Map<number, number>();
-  private stamp = 0;
-
   constructor(private readonly o: GuardOptions = defaultGuardOptions) {}
 
   /** Words at the start of a body that carry its slots: what `guardDocOf` is to be called with. */
@@ -128,9 +126,8 @@ export class TemplateGuard {
   /** As `add`, with the body's per-document half already computed (by a worker: guard-doc.ts). */
   addDoc(docId: number, g: GuardDoc, title?: string, publishedAt?: string): void {
     this.addMeta(docId, title, publishedAt);
-    const stamp = ++this.stamp;
     const { words, digits } = g;
-    for (let i = 0; i < words.length; i++) this.table.count(words[i], stamp, (digits[i >>> 5] & (1 << (i & 31))) !== 0);
+    for (let i = 0; i < words.length; i++) this.table.count(words[i], (digits[i >>> 5] & (1 << (i & 31))) !== 0);
     const original = this.seen.get(g.key);
     if (original !== undefined) {
       // the words were counted again above; that is harmless for slots (a syndicated name is what a slot is)
