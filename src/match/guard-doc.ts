@@ -71,6 +71,11 @@ export function guardDocOf(normalised: string, leadWords: number): GuardDoc {
     seenStamps = new Int32Array(size);
     stamp = 0;
   }
+  // stamps live in an Int32Array: start over before they would wrap (after 2^31 bodies in one thread)
+  if (stamp === 0x7fffffff) {
+    seenStamps.fill(0);
+    stamp = 0;
+  }
   stamp++;
   const lead = new Uint32Array(leadWords);
   const counters = new Uint32Array(leadWords);
