@@ -21,6 +21,8 @@ export interface DedupDecision {
   readonly representative?: string;
   /** Dropped as an exact duplicate (same normalised text) of the kept document. */
   readonly exact?: boolean;
+  /** Kept beside its cluster's representative: no kept member holds `dropCoverage` of its text. */
+  readonly uncovered?: boolean;
 }
 
 /** What dedup reports of the run (the scan report's stats, without its per-document lists). */
@@ -28,6 +30,8 @@ export interface DedupStats {
   readonly documents: number;
   readonly clusters: number;
   readonly exact_duplicates: number;
+  /** Cluster members kept beside the representative because no kept member covers them (`dropCoverage`). */
+  readonly kept_uncovered: number;
   readonly skipped: Record<string, number>;
 }
 
@@ -47,6 +51,13 @@ export interface DedupOptions extends ScanOptions {
   readonly keep?: KeepPolicy;
   /** Also build the full scan report (`DedupResult.report`). */
   readonly report?: boolean;
+  /**
+   * A cluster member is dropped only when a kept member holds at least this share of its shingles; else it
+   * is kept too. A cluster can join a short item with a long page that merely carries it, or rewrites that
+   * share half their text: dropping those loses text no kept record has. 0 drops every member but one.
+   * @default the match containment threshold (`params.match.containment`, 0.5)
+   */
+  readonly dropCoverage?: number;
 }
 
 /**
@@ -64,8 +75,8 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
   try {
     const columns = new KeepColumns(options.keep ?? 'earliest');
     const observe = (doc: KeptDoc, original: number) => columns.add(doc, original);
-    const detailed = options.report ? await scanDetailed(paths, { ...options, provenance: false }, observe) : undefined;
-    const { detection, issues, clusterName } = detailed ?? (await detectInputs(paths, options, observe));
+    const detailed = options.report ? await scanDetailed(paths, { ...options, provenance: false, coverage: true }, observe) : undefined;
+    const { detection, issues, clusterName } = detailed ?? (await detectInputs(paths, { ...options, coverage: true }, observe));
     const groups = new ExactGroups(detection.dupOf);
     const clusters = withExactCopies(detection.clusters, groups, {
       pairs: false,
@@ -73,14 +84,16 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
       clusterId: clusterName((id) => columns.keyOf(id)),
       chooseRepresentative: (members) => columns.best(members),
     });
+    const p = resolveParams(options.params);
     const clusterOf = new Int32Array(detection.documents).fill(-1);
     clusters.forEach((c, ci) => c.members.forEach((m) => (clusterOf[m] = ci)));
+    const keptFor = coveringMembers(clusters, detection.documents, detection.covered!, options.dropCoverage ?? p.match.containment, columns, groups);
     const decisionOf = (id: number, key: string): DedupDecision => {
       const ci = id < clusterOf.length ? clusterOf[id] : -1;
       if (ci < 0) return { id: key, action: 'keep' };
       const c = clusters[ci];
-      const kept = c.representative;
-      if (kept === id) return { id: key, action: 'keep', cluster: c.id, representative: key };
+      const kept = keptFor[id];
+      if (kept === id) return { id: key, action: 'keep', cluster: c.id, representative: key, ...(id !== c.representative ? { uncovered: true } : {}) };
       const exact = groups.originalOf(kept) === groups.originalOf(id);
       return { id: key, action: 'drop', cluster: c.id, representative: columns.keyOf(kept), ...(exact ? { exact: true } : {}) };
     };
@@ -88,9 +101,9 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
       documents: detection.usable,
       clusters: clusters.length,
       exact_duplicates: detection.exactDuplicates,
+      kept_uncovered: clusters.reduce((n, c) => n + c.members.filter((m) => keptFor[m] === m && m !== c.representative).length, 0),
       skipped: skippedCounts(issues),
     };
-    const p = resolveParams(options.params);
     const records = async function* () {
       const files = await discoverInputs(paths, p.io.extensions);
       for await (const event of readDocs(files.files, p.io)) {
@@ -104,6 +117,32 @@ export async function dedup(inputs: readonly string[], options: DedupOptions = {
     await cleanup();
     throw e;
   }
+}
+
+/**
+ * Per cluster member, the member kept in its stead (itself when kept): members in policy order, each dropped
+ * when an exact copy of a kept member or covered by one (`covered(m, k) ≥ minCoverage`), else kept too. The
+ * representative comes first, so a cluster of true copies keeps it alone, as before.
+ */
+function coveringMembers(
+  clusters: readonly { readonly representative: number; readonly members: readonly number[] }[],
+  documents: number,
+  covered: (a: number, b: number) => number,
+  minCoverage: number,
+  columns: KeepColumns,
+  groups: ExactGroups,
+): Int32Array {
+  const keptFor = new Int32Array(documents).fill(-1);
+  for (const c of clusters) {
+    const order = [c.representative, ...columns.ranked(c.members.filter((m) => m !== c.representative))];
+    const kept: number[] = [];
+    for (const m of order) {
+      const k = kept.find((x) => groups.originalOf(x) === groups.originalOf(m) || covered(m, x) >= minCoverage);
+      if (k === undefined) kept.push(m);
+      keptFor[m] = k ?? m;
+    }
+  }
+  return keptFor;
 }
 
 /**
@@ -145,6 +184,11 @@ class KeepColumns {
     const k = this.keys.get(id);
     if (k === undefined) throw new Error(`dedup: no key held for document ${id}`);
     return k;
+  }
+
+  /** Members best first by policy. */
+  ranked(members: readonly number[]): number[] {
+    return [...members].sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0));
   }
 
   /** The member kept by policy (a total order: ties go to the document read first). */

@@ -31,6 +31,8 @@ export interface DetectOptions {
   readonly workers?: number;
   /** Called after each usable document with the count so far. */
   readonly onProgress?: (documents: number) => void;
+  /** Keep the shingle sets after detection for `Detection.covered` (dedup's drop decisions). */
+  readonly coverage?: boolean;
 }
 
 /**
@@ -53,6 +55,8 @@ export interface Detection {
   readonly candidates: number;
   readonly verifiedPairs: number;
   readonly exactDuplicates: number;
+  /** Share of document a's shingles found in document b (with `DetectOptions.coverage` only). */
+  readonly covered?: (a: number, b: number) => number;
 }
 
 /**
@@ -136,5 +140,6 @@ export async function detect(
     candidates: counts.candidates,
     verifiedPairs: detector.pairs.length + counts.exactDuplicates,
     exactDuplicates: counts.exactDuplicates,
+    ...(options.coverage ? { covered: (a: number, b: number) => detector.covered(a, b) } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { SadaError } from './errors.js';
 import { discoverInputs } from './io/discover.js';
 import { loadTexts } from './io/load-texts.js';
 import { annotateProvenance } from './provenance/annotate.js';
-import { detect, type Detection, type KeptDoc } from './detect.js';
+import { detect, type DetectOptions, type Detection, type KeptDoc } from './detect.js';
 import { ExactGroups, withExactCopies } from './match/exact-groups.js';
 import type { ParamsInput } from './params.js';
 import { resolveParams } from './params.js';
@@ -53,7 +53,7 @@ export interface DetailedScan extends DetectedInputs {
  */
 export async function scanDetailed(
   inputs: readonly string[],
-  options: ScanOptions = {},
+  options: ScanOptions & Pick<DetectOptions, 'coverage'> = {},
   observe?: (doc: KeptDoc, original: number) => void,
 ): Promise<DetailedScan> {
   const started = performance.now();
@@ -148,7 +148,7 @@ export interface DetectedInputs {
  */
 export async function detectInputs(
   inputs: readonly string[],
-  options: ScanOptions,
+  options: ScanOptions & Pick<DetectOptions, 'coverage'>,
   observe: (doc: KeptDoc, original: number) => void,
 ): Promise<DetectedInputs> {
   const p = resolveParams(options.params);
@@ -165,7 +165,7 @@ export async function detectInputs(
     (keyOf: (id: number) => string) =>
     (prefix: string, members: readonly number[]): string =>
       `${prefix}${h64ToString(members.map(keyOf).sort().join('\n')).slice(0, 12)}`;
-  const detection = await detect(found.files, p, { issue: note, kept: observe }, { store: options.store, workers: options.workers, onProgress: options.onProgress });
+  const detection = await detect(found.files, p, { issue: note, kept: observe }, { store: options.store, workers: options.workers, onProgress: options.onProgress, coverage: options.coverage });
   if (detection.usable === 0) {
     throw new SadaError('E_NO_INPUT', `no usable documents in ${inputs.join(', ')}`, {
       hint: issues.length ? `${issues.length} file(s) or record(s) were skipped; see the messages above` : undefined,

@@ -8,7 +8,7 @@ import { MemoryBandStore } from '../index/memory-store.js';
 import type { BandStore } from '../index/store.js';
 import { createMinHasher } from '../sketch/minhash.js';
 import { shingleHashes } from '../sketch/shingle.js';
-import { minMatchingIntersection, pairFromCounts, SetProbe } from './verify.js';
+import { intersectionSize, minMatchingIntersection, pairFromCounts, SetProbe } from './verify.js';
 
 type Hasher = Awaited<ReturnType<typeof xxhash>>;
 
@@ -88,8 +88,23 @@ export class Detector {
 
   /** Exact set size of a document's shingles (after `add`; an exact duplicate's are its original's). */
   shingleCount(docId: number): number {
+    return this.shingles[this.originalOf(docId)]?.length ?? 0;
+  }
+
+  /**
+   * Share of document `a`'s shingles that document `b` has too (exact; exact duplicates answer with their
+   * originals' sets). For dedup's drop decisions, after `finish`.
+   */
+  covered(a: number, b: number): number {
+    const sa = this.shingles[this.originalOf(a)];
+    const sb = this.shingles[this.originalOf(b)];
+    if (!sa || !sb || sa.length === 0) return 0;
+    return intersectionSize(sa, sb) / sa.length;
+  }
+
+  private originalOf(docId: number): number {
     const original = this.dupOf[docId] ?? -1;
-    return this.shingles[original >= 0 ? original : docId]?.length ?? 0;
+    return original >= 0 ? original : docId;
   }
 
   /** Adds a body; resolves to the id of the earlier document with the same normalised text, or −1 when new. */

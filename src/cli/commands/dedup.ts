@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Argv } from 'yargs';
 import { dedup, type KeepPolicy } from '../../dedup.js';
+import { SadaError } from '../../errors.js';
 import { describeSource } from '../../report/json.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type MatchFlags, type WorkerFlags } from '../flags.js';
@@ -10,6 +11,7 @@ import { createProgress } from '../progress.js';
 export interface DedupFlags extends MatchFlags, WorkerFlags {
   inputs: string[];
   keep: KeepPolicy;
+  dropCoverage?: number;
   ids: boolean;
   out?: string;
   report?: string;
@@ -21,6 +23,10 @@ export function dedupBuilder(y: Argv): Argv<DedupFlags> {
   return workersOption(matchOptions(y))
     .positional('inputs', { type: 'string', array: true, describe: 'files, directories or - (stdin)', demandOption: true })
     .option('keep', { choices: ['earliest', 'longest', 'first'] as const, default: 'earliest' as const, describe: 'which member of a cluster to keep' })
+    .option('drop-coverage', {
+      type: 'number',
+      describe: 'drop a cluster member only when a kept record holds at least this share of its text (0 drops all but one) [default: --containment, 0.5]',
+    })
     .option('ids', { type: 'boolean', default: false, describe: 'write one line per record (keep/drop, cluster, representative) instead of the kept records' })
     .option('out', { type: 'string', describe: 'write JSONL here instead of stdout' })
     .option('report', { type: 'string', describe: 'also write the JSON scan report to this file' })
@@ -32,10 +38,14 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
   const warn = (s: string) => {
     if (!flags.quiet) process.stderr.write(s);
   };
+  if (flags.dropCoverage !== undefined && !(flags.dropCoverage >= 0 && flags.dropCoverage <= 1)) {
+    throw new SadaError('E_USAGE', `--drop-coverage must be a share from 0 to 1, not ${flags.dropCoverage}`);
+  }
   const progress = createProgress(!flags.quiet);
   const result = await dedup(restoreStdin(flags.inputs), {
     params: paramsFromFlags(flags),
     keep: flags.keep,
+    dropCoverage: flags.dropCoverage,
     report: flags.report !== undefined,
     onIssue: (i) => warn(`sada: skipped: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
     onProgress: progress.tick,
@@ -61,7 +71,8 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
     await result.cleanup();
   }
   const s = result.stats;
-  warn(`sada: kept ${kept}, dropped ${dropped} (${s.exact_duplicates} exact duplicates) in ${s.clusters} cluster(s)\n`);
+  const uncovered = s.kept_uncovered ? `; ${s.kept_uncovered} cluster member(s) kept: no kept record covers them` : '';
+  warn(`sada: kept ${kept}, dropped ${dropped} (${s.exact_duplicates} exact duplicates) in ${s.clusters} cluster(s)${uncovered}\n`);
   if (flags.strict && Object.keys(s.skipped).length > 0) return EXIT_FINDINGS;
   return EXIT_OK;
 }
