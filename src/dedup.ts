@@ -62,8 +62,8 @@ export interface DedupOptions extends ScanOptions {
 
 /**
  * Deduplicates a crawl: finds clusters, keeps one document per cluster by `keep` (and any member no kept one
- * covers: `dropCoverage`), and offers a second
- * streaming pass over the input that yields each record with its keep/drop decision. Memory holds the index
+ * covers: `dropCoverage`), and offers a second streaming pass over the input that yields each record with its
+ * keep/drop decision. Memory holds the index
  * and a few numbers per record (policy columns, `dupOf`), never the records or their metadata, unless the
  * full report is asked for. Standard input is spooled to a temporary file so it can be read twice.
  */
