@@ -98,6 +98,18 @@ export function workersOption<T>(y: Argv<T>): Argv<T & WorkerFlags> {
   }) as unknown as Argv<T & WorkerFlags>;
 }
 
+export interface IssueFlags {
+  allIssues: boolean;
+}
+
+export function issuesOption<T>(y: Argv<T>): Argv<T & IssueFlags> {
+  return y.option('all-issues', {
+    type: 'boolean',
+    default: false,
+    describe: 'print every skipped file or record on stderr [default: the first 10 of each kind, then a count]',
+  }) as unknown as Argv<T & IssueFlags>;
+}
+
 /** The worker count from `--workers`, refused unless a whole number from 1 to 64. */
 export function workersFromFlags(f: WorkerFlags): number | undefined {
   if (f.workers === undefined) return undefined;

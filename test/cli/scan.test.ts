@@ -126,6 +126,36 @@ describe('bad input', () => {
   });
 });
 
+describe('many skipped records', () => {
+  // 13 records without text among two real ones: a crawl's few percent of empty pages, in small
+  const input = [
+    ...Array.from({ length: 13 }, (_, i) => ({ id: `empty-${i}`, title: 'بلا نص' })),
+    { id: 'a', text: readFileSync(path.join(corpusDir, FLAGSHIP[0]), 'utf8') },
+    { id: 'b', text: readFileSync(path.join(corpusDir, FLAGSHIP[1]), 'utf8') },
+  ]
+    .map((r) => JSON.stringify(r))
+    .join('\n');
+  const noText = (stderr: string) => stderr.split('\n').filter((l) => l.endsWith('[no_text]'));
+
+  test('the first 10 of a kind are printed, the rest counted in one line; the report keeps them all', () => {
+    const r = sada(['scan', '-', '--format', 'json'], { input });
+    expect(r.code).toBe(0);
+    expect(noText(r.stderr)).toHaveLength(10);
+    expect(r.stderr).toContain('sada: not shown: 3 no_text more (--all-issues prints every one)');
+    const report = JSON.parse(r.stdout) as ScanReport;
+    expect(report.issues.filter((i) => i.code === 'no_text')).toHaveLength(13);
+    expect(report.clusters).toHaveLength(1);
+  });
+
+  test('--all-issues prints every one, scan and dedup alike', () => {
+    for (const cmd of ['scan', 'dedup']) {
+      const r = sada([cmd, '-', '--all-issues'], { input });
+      expect(noText(r.stderr)).toHaveLength(13);
+      expect(r.stderr).not.toContain('not shown');
+    }
+  });
+});
+
 describe('usage errors exit 2 with a one-line message', () => {
   test.each([
     [['scan'], /Not enough non-option arguments|inputs/],

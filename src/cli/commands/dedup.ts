@@ -3,12 +3,12 @@ import { once } from 'node:events';
 import type { Argv } from 'yargs';
 import { dedup, type KeepPolicy } from '../../dedup.js';
 import { SadaError } from '../../errors.js';
-import { describeSource } from '../../report/json.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type MatchFlags, type WorkerFlags } from '../flags.js';
+import { issuesOption, matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type IssueFlags, type MatchFlags, type WorkerFlags } from '../flags.js';
+import { issueLines, issuesShownPerCode } from '../issue-lines.js';
 import { createProgress } from '../progress.js';
 
-export interface DedupFlags extends MatchFlags, WorkerFlags {
+export interface DedupFlags extends MatchFlags, WorkerFlags, IssueFlags {
   inputs: string[];
   keep: KeepPolicy;
   dropCoverage?: number;
@@ -20,7 +20,7 @@ export interface DedupFlags extends MatchFlags, WorkerFlags {
 }
 
 export function dedupBuilder(y: Argv): Argv<DedupFlags> {
-  return workersOption(matchOptions(y))
+  return issuesOption(workersOption(matchOptions(y)))
     .positional('inputs', { type: 'string', array: true, describe: 'files, directories or - (stdin)', demandOption: true })
     .option('keep', { choices: ['earliest', 'longest', 'first'] as const, default: 'earliest' as const, describe: 'which member of a cluster to keep' })
     .option('drop-coverage', {
@@ -42,12 +42,13 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
     throw new SadaError('E_USAGE', `--drop-coverage must be a share from 0 to 1, not ${flags.dropCoverage}`);
   }
   const progress = createProgress(!flags.quiet);
+  const issues = issueLines(warn, flags.allIssues ? Infinity : issuesShownPerCode);
   const result = await dedup(restoreStdin(flags.inputs), {
     params: paramsFromFlags(flags),
     keep: flags.keep,
     dropCoverage: flags.dropCoverage,
     report: flags.report !== undefined,
-    onIssue: (i) => warn(`sada: skipped: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
+    onIssue: issues.issue,
     onProgress: progress.tick,
     workers: workersFromFlags(flags),
   }).finally(progress.stop);
@@ -70,6 +71,7 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
   } finally {
     await result.cleanup();
   }
+  issues.untold();
   const s = result.stats;
   const uncovered = s.kept_uncovered ? `; ${s.kept_uncovered} cluster member(s) kept: no kept record covers them` : '';
   warn(`sada: kept ${kept}, dropped ${dropped} (${s.exact_duplicates} exact duplicates) in ${s.clusters} cluster(s)${uncovered}\n`);

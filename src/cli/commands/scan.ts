@@ -1,14 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
 import type { ParamsInput } from '../../params.js';
-import { describeSource } from '../../report/json.js';
 import type { ScanReport } from '../../report/report-types.js';
 import { scan } from '../../scan.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { createProgress } from '../progress.js';
-import { matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type MatchFlags, type WorkerFlags } from '../flags.js';
+import { issuesOption, matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type IssueFlags, type MatchFlags, type WorkerFlags } from '../flags.js';
+import { issueLines, issuesShownPerCode } from '../issue-lines.js';
 
-export interface ScanFlags extends MatchFlags, WorkerFlags {
+export interface ScanFlags extends MatchFlags, WorkerFlags, IssueFlags {
   inputs: string[];
   format: 'json' | 'text';
   out?: string;
@@ -19,7 +19,7 @@ export interface ScanFlags extends MatchFlags, WorkerFlags {
 }
 
 export function scanBuilder(y: Argv): Argv<ScanFlags> {
-  return workersOption(matchOptions(y))
+  return issuesOption(workersOption(matchOptions(y)))
     .positional('inputs', { type: 'string', array: true, describe: 'files or directories to scan', demandOption: true })
     .option('format', { choices: ['json', 'text'] as const, default: 'json' as const, describe: 'report format' })
     .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' })
@@ -35,9 +35,10 @@ export async function runScan(flags: ScanFlags): Promise<number> {
     if (!flags.quiet) process.stderr.write(s);
   };
   const progress = createProgress(!flags.quiet);
+  const issues = issueLines(warn, flags.allIssues ? Infinity : issuesShownPerCode);
   const report = await scan(restoreStdin(flags.inputs), {
     params,
-    onIssue: (i) => warn(`sada: ${i.severity === 'warning' ? 'warning' : 'skipped'}: ${describeSource(i)}: ${i.message} [${i.code}]\n`),
+    onIssue: issues.issue,
     onProgress: progress.tick,
     provenance: flags.provenance,
     workers: workersFromFlags(flags),
@@ -45,6 +46,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report);
   if (flags.out) await writeFile(flags.out, text);
   else process.stdout.write(text);
+  issues.untold();
   warn(summary(report));
   if (flags.failOnDuplicates && report.clusters.length > 0) return EXIT_FINDINGS;
   if (flags.strict && Object.keys(report.stats.skipped ?? {}).length > 0) return EXIT_FINDINGS;
