@@ -143,7 +143,7 @@ describe('many skipped records', () => {
     expect(noText(r.stderr)).toHaveLength(10);
     expect(r.stderr).toContain('sada: not shown: 3 no_text more (--all-issues prints every one)');
     const report = JSON.parse(r.stdout) as ScanReport;
-    expect(report.issues.filter((i) => i.code === 'no_text')).toHaveLength(13);
+    expect((report.issues ?? []).filter((i) => i.code === 'no_text')).toHaveLength(13);
     expect(report.clusters).toHaveLength(1);
   });
 
