@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ScanReport } from '../../src/report/report-types.js';
 import { corpusDir, repoRoot, sada } from '../helpers/cli.js';
+import { prng } from '../helpers/sets.js';
 
 const lines = (s: string) =>
   s
@@ -148,9 +149,9 @@ describe('dedup of re-crawled copies', () => {
 describe('dedup drops only what a kept record covers', () => {
   // a wire item, a page that carries it after stories of its own, and a reprint of that page (random Arabic
   // words: no seed's boilerplate for the stripper to cut, no shared wording but what is meant)
-  let state = 7;
+  const rand = prng(7);
   const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-  const word = () => Array.from({ length: 3 + ((state = (state * 1103515245 + 12345) >>> 0) % 5) }, () => letters[(state = (state * 1103515245 + 12345) >>> 0) % letters.length]).join('');
+  const word = () => Array.from({ length: 3 + Math.floor(rand() * 5) }, () => letters[Math.floor(rand() * letters.length)]).join('');
   const paragraph = (words: number) => Array.from({ length: words }, word).join(' ') + '.';
   const item = Array.from({ length: 4 }, () => paragraph(40)).join('\n');
   const page = `${Array.from({ length: 8 }, () => paragraph(40)).join('\n')}\n${item}`;
