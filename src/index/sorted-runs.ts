@@ -60,14 +60,19 @@ export class SortedRuns {
 
   /**
    * After `count(h)`: adds one to `counts[o * stride]` for each document o holding `h`, listing first
-   * meetings (count was 0) in `touched` from `t`; returns the new `t`.
+   * meetings (count was 0) in `touched` from `t`; returns the new `t`. With `base`, a count below it reads
+   * as `base` (counts of an earlier pass, not cleared) and a document is listed when its count reaches
+   * `base + at` (sample-index.ts).
    */
-  walk(counts: Int32Array, stride: number, touched: Int32Array, t: number): number {
+  walk(counts: Int32Array, stride: number, touched: Int32Array, t: number, base = 0, at = 1): number {
+    const mark = base + at;
     for (let r = 0; r < this.runKeys.length; r++) {
       const docs = this.runDocs[r];
       for (let p = this.from[r], end = this.to[r]; p < end; p++) {
         const o = docs[p];
-        if (counts[o * stride]++ === 0) touched[t++] = o;
+        const v = Math.max(counts[o * stride], base) + 1;
+        counts[o * stride] = v;
+        if (v === mark) touched[t++] = o;
       }
     }
     return t;
@@ -191,8 +196,8 @@ export class PartitionedRuns {
   }
 
   /** As `SortedRuns.walk`, for the key last `count`ed. */
-  walk(counts: Int32Array, stride: number, touched: Int32Array, t: number): number {
-    return this.last.walk(counts, stride, touched, t);
+  walk(counts: Int32Array, stride: number, touched: Int32Array, t: number, base = 0, at = 1): number {
+    return this.last.walk(counts, stride, touched, t, base, at);
   }
 
   get bytes(): number {
