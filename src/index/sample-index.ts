@@ -78,12 +78,16 @@ export class SampleIndex {
   /** Samples skipped by the last `walk` calls as formulas (held by more documents than the limit). */
   private formulas = 0;
   /**
-   * Per document, 4 int32 side by side (one cache line for what a walk reads about a document): shared
-   * samples counted so far for the document being added, then its coarse samples, fine samples and
-   * shingles.
+   * Per document, 4 int32 side by side (one cache line for what a walk reads about a document): a tally,
+   * then its coarse samples, fine samples and shingles. The tally is `base` + the samples shared with the
+   * document being added, or anything below `base` for none: each pass of walks takes a new `base` above
+   * every tally written so far, so tallies need no clearing. Two thirds of the documents a page meets
+   * share only one or two samples (34 M of 51 M postings walked on SaudiNewsNet, 3.4 M reach `minShared`):
+   * clearing and judging each was a fifth of the index's time.
    */
   private docs = new Int32Array(4 * 1024);
-  /** Documents met by the current walk, in order of first meeting. */
+  private base = 1;
+  /** Documents whose tally reached the current pass's mark (`minShared` for pages), in that order. */
   private touched = new Int32Array(1024);
   /** The fine samples of the document being added (one pass over its set instead of four). */
   private samples = new Uint32Array(1024);
@@ -127,6 +131,10 @@ export class SampleIndex {
     const docs = this.docs;
     this.formulas = 0;
     let t = 0;
+    // a tally grows by at most one a sample walked: nf + 1 above base is free for the next pass
+    let base = this.newBase(nf + 1);
+    // below minShared a document is no candidate: listing it only when it gets there skips the many met once
+    const mark = base + Math.max(1, minShared);
     // short items are few and have few samples: they may walk further back (and walk fine samples too)
     const limit = isShort ? maxShortPosting : maxPosting;
     // first find every coarse sample's slot, then walk: the finds are independent cache misses the CPU
@@ -138,7 +146,7 @@ export class SampleIndex {
       const h = samples[i];
       if ((h & coarseMask) === 0) slots[ns++] = this.coarseSampled.find(h);
     }
-    for (let i = 0; i < ns; i++) t = this.walk(this.coarseSampled, slots[i], limit, t);
+    for (let i = 0; i < ns; i++) t = this.walk(this.coarseSampled, slots[i], limit, base, mark, t);
     if (isShort) {
       this.indexPending(docId);
       for (let i = 0; i < nf; i++) {
@@ -146,7 +154,7 @@ export class SampleIndex {
         if ((h & coarseMask) === 0) continue;
         const n = this.fineSampled.count(h);
         if (n > limit) this.formulas++;
-        else if (n > 0) t = this.fineSampled.walk(docs, 4, this.touched, t);
+        else if (n > 0) t = this.fineSampled.walk(docs, 4, this.touched, t, base, mark - base);
       }
     }
     const frame = this.formulas;
@@ -154,8 +162,7 @@ export class SampleIndex {
     const first = out.length;
     for (let i = 0; i < t; i++) {
       const o = touched[i] * 4;
-      const shared = docs[o];
-      docs[o] = 0;
+      const shared = docs[o] - base;
       // a page meets short items below, exactly; a short item meets everything on fine samples
       const oShort = docs[o + 3] < shortShingles;
       if (!isShort && oShort) continue;
@@ -165,16 +172,17 @@ export class SampleIndex {
     }
     if (!isShort && this.short.size > 0) {
       t = 0;
+      base = this.newBase(nf + 1);
       const bits = this.shortBits;
       for (let i = 0; i < nf; i++) {
         const h = samples[i];
         if ((bits[h >>> 21] & (1 << ((h >>> 16) & 31))) === 0) continue;
-        t = this.walk(this.short, this.short.find(h), maxShortPosting, t);
+        // every short item met is judged: one with fewer than minShared fine samples may still be a candidate
+        t = this.walk(this.short, this.short.find(h), maxShortPosting, base, base + 1, t);
       }
       for (let i = 0; i < t; i++) {
         const o = touched[i] * 4;
-        const shared = docs[o];
-        docs[o] = 0;
+        const shared = docs[o] - base;
         const nfo = docs[o + 2];
         if (shared >= Math.min(minShared, nfo) && shared >= minShare * nfo) out.push({ a: touched[i], b: docId });
       }
@@ -220,11 +228,11 @@ export class SampleIndex {
   }
 
   /**
-   * Counts one more shared sample for each document holding the key in slot `s` of `from` (−1: none;
-   * first meetings listed in `touched` from position `t`), unless more than `limit` documents hold it;
-   * returns the new `t`.
+   * Counts one more shared sample for each document holding the key in slot `s` of `from` (−1: none) on
+   * tallies from `base`, listing in `touched` from position `t` those whose tally reaches `mark`, unless
+   * more than `limit` documents hold it; returns the new `t`.
    */
-  private walk(from: Postings, s: number, limit: number, t: number): number {
+  private walk(from: Postings, s: number, limit: number, base: number, mark: number, t: number): number {
     if (s < 0) return t;
     const slots = from.slots;
     const n = slots[s + 1];
@@ -235,16 +243,37 @@ export class SampleIndex {
     const docs = this.docs;
     const touched = this.touched;
     if (n === 1) {
-      const o = slots[s + 2];
-      if (docs[o * 4]++ === 0) touched[t++] = o;
+      const o = slots[s + 2] * 4;
+      const v = Math.max(docs[o], base) + 1;
+      docs[o] = v;
+      if (v === mark) touched[t++] = slots[s + 2];
       return t;
     }
+    // branch-free: whether a tally is from this pass, and whether it reaches the mark, are coin flips to a
+    // branch predictor (a mispredict per posting cost more than the rest of the step)
     const pool = from.pool;
     for (let p = slots[s + 2], end = p + n; p < end; p++) {
       const o = pool[p];
-      if (docs[o * 4]++ === 0) touched[t++] = o;
+      const c = docs[o * 4];
+      // c below base (an older pass): from base; (c − base) >> 31 is −1 then, else 0
+      const v = c + ((base - c) & ((c - base) >> 31)) + 1;
+      docs[o * 4] = v;
+      touched[t] = o;
+      t += ((v ^ mark) - 1) >>> 31;
     }
     return t;
+  }
+
+  /** A base for the next pass of walks, whose tallies will grow by less than `span`. */
+  private newBase(span: number): number {
+    if (this.base > 0x3fffffff - span) {
+      // ~10 M passes on: tallies start over from 1 (all are below it once cleared)
+      for (let o = 0; o < this.docs.length; o += 4) this.docs[o] = 0;
+      this.base = 1;
+    }
+    const b = this.base;
+    this.base += span;
+    return b;
   }
 
   /** Bytes held by the index's typed arrays (the speed bench reports them). */

@@ -61,4 +61,30 @@ describe('SampleIndex (containment candidates)', () => {
     [x, y, x, y].forEach((s, d) => index.add(d, s, out));
     expect(out.map((c) => `${c.a}-${c.b}`)).toEqual(['0-1', '0-2', '1-2', '0-3', '1-3', '2-3']);
   });
+
+  test('samples shared with earlier documents do not carry over to the next document added', () => {
+    const rand = prng(11);
+    // coarse samples (low 4 bits 0) and unsampled fillers (low 2 bits 1), all distinct; the page has 10
+    // coarse samples and shares 2 (below minShared) with each later page: 4 would be a candidate
+    const coarse = () => ((rand() * 0x10000000) >>> 0) << 4;
+    const filler = () => ((((rand() * 0x40000000) >>> 0) << 2) | 1) >>> 0;
+    const doc = (samples: number[]) => Uint32Array.from(new Set([...samples, ...Array.from({ length: 150 }, filler)])).sort();
+    const own = (n: number) => Array.from({ length: n }, coarse);
+    const page = own(10);
+    const later = Array.from({ length: 5 }, (_, k) => doc([...page.slice(2 * k, 2 * k + 2), ...own(40)]));
+    expect(candidatesOf([doc(page), ...later])).toEqual([]);
+  });
+
+  test('tallies start over when their base runs out, with the same candidates', () => {
+    const rand = prng(5);
+    const sets: Uint32Array[] = [];
+    for (let k = 0; k < 6; k++) sets.push(...overlappingSets(rand, 400, 0, 1200), ...overlappingSets(rand, 40, 0, 600));
+    const expected = candidatesOf(sets);
+    expect(expected.length).toBeGreaterThanOrEqual(6);
+    const index = new SampleIndex();
+    // a few documents before the start-over
+    (index as unknown as { base: number }).base = 0x3fffffff - 3000;
+    expect(candidatesOf(sets, index)).toEqual(expected);
+    expect((index as unknown as { base: number }).base).toBeLessThan(1e6);
+  });
 });
