@@ -57,7 +57,7 @@ lap(`scan: ${report.stats.candidates} candidates, ${report.clusters.length} clus
 const clusterOf = new Int32Array(docs.length).fill(-1);
 report.clusters.forEach((c, ci) => c.members.forEach((m) => index.has(m) && (clusterOf[index.get(m)] = ci)));
 // template pairs (in families or template links) and copy links, expanded to exact copies (eval/judged.mjs)
-const { templatePair, linkPair } = reportedPairs(report, (x, y) => pairKey(index.get(x), index.get(y)));
+const { templatePair, linkPair, partialPair } = reportedPairs(report, (x, y) => pairKey(index.get(x), index.get(y)));
 const predicted = []; // co-clustered pairs
 for (const c of report.clusters) {
   const m = c.members.map((k) => index.get(k));
@@ -65,11 +65,11 @@ for (const c of report.clusters) {
 }
 
 // Two readings of sada's output. Headline: a truth pair is detected when sada reports the overlap at all —
-// co-clustered as copies, listed as a pair of a template family, or listed as a link between clusters (the
-// report's `templates` and `links` sections are sada's output too: overlap found and labelled, not missed).
-// Copies only: co-clustered pairs.
+// co-clustered as copies, listed as a pair of a template family, or listed as a link (copy, template or
+// partial reuse: the report's `templates` and `links` sections are sada's output too, overlap found and
+// labelled, not missed). Copies only: co-clustered pairs.
 const templatePredicted = [];
-for (const k of new Set([...templatePair, ...linkPair])) templatePredicted.push([Math.floor(k / docs.length), k % docs.length]);
+for (const k of new Set([...templatePair, ...linkPair, ...partialPair])) templatePredicted.push([Math.floor(k / docs.length), k % docs.length]);
 const overlapRows = (band, label, pairs, keys) => {
   let positives = 0;
   for (const c of maxC.values()) if (c >= band) positives++;
@@ -92,7 +92,7 @@ const overlapRows = (band, label, pairs, keys) => {
   const seen = new Set(predicted.map(([a, b]) => pairKey(a, b)));
   const either = predicted.concat(templatePredicted.filter(([a, b]) => !seen.has(pairKey(a, b))));
   for (const band of [0.9, 0.7]) {
-    overlapRows(band, '', either, 'reported (co-clustered, template pairs or links)');
+    overlapRows(band, '', either, 'reported (co-clustered, template pairs or links of any kind)');
     overlapRows(band, ', copies only', predicted, 'co-clustered');
     let detected = 0;
     for (const [k, c] of maxC) if (c >= band && templatePair.has(k)) detected++;
@@ -100,6 +100,9 @@ const overlapRows = (band, label, pairs, keys) => {
     let linked = 0;
     for (const [k, c] of maxC) if (c >= band && linkPair.has(k)) linked++;
     row(`pairs ≥${band}: links between clusters`, String(linked), 'verified copies the partition split (pages with two stories)');
+    let partial = 0;
+    for (const [k, c] of maxC) if (c >= band && partialPair.has(k) && !linkPair.has(k) && !templatePair.has(k)) partial++;
+    row(`pairs ≥${band}: partial-reuse links`, String(partial), 'overlap reported as another story carrying this one (background, roundup page)');
   }
 }
 

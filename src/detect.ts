@@ -50,6 +50,8 @@ export interface Detection {
   readonly links: Pair[];
   /** Template pairs between template families (match/guarded-clusters.ts). */
   readonly templateLinks: Pair[];
+  /** Partial reuse between documents (GuardedClusters.partialLinks). */
+  readonly partialLinks: Pair[];
   /** For each id, the id of the earlier document with the same normalised body, or −1. */
   readonly dupOf: Int32Array;
   readonly candidates: number;
@@ -122,7 +124,7 @@ export async function detect(
   const documents = lastId + 1;
   // copies vs templated items vs partial reuse, and clusters that do not chain (match/template-guard.ts);
   // names and representatives come once exact duplicates are back in (a copy may be the earliest or longest)
-  const { clusters, templates, links, templateLinks } = guardedClusters(
+  const { clusters, templates, links, templateLinks, partialLinks } = guardedClusters(
     documents,
     detector.pairs,
     detector.pairs.map((pair) => guard.classify(pair)),
@@ -136,6 +138,7 @@ export async function detect(
     templates,
     links,
     templateLinks,
+    partialLinks,
     dupOf: detector.duplicatesOf(documents),
     candidates: counts.candidates,
     verifiedPairs: detector.pairs.length + counts.exactDuplicates,

@@ -104,6 +104,7 @@ export async function scanDetailed(
     templates,
     links: detection.links,
     templateLinks: detection.templateLinks,
+    partialLinks: detection.partialLinks,
     issues,
     candidates: detection.candidates,
     verifiedPairs: detection.verifiedPairs,

@@ -48,8 +48,8 @@ export function sadaVerdicts(report) {
 }
 
 /**
- * The report's template pairs (inside a family, or template links between families) and copy links, as sets of
- * `key(a, b)`. Groups list pairs between distinct bodies, with an exact copy beside its original as an exact pair;
+ * The report's template pairs (inside a family, or template links between families), copy links and partial-reuse
+ * links, as sets of `key(a, b)`. Groups list pairs between distinct bodies, with an exact copy beside its original as an exact pair;
  * the original's pairs hold for its exact copies (same body), so each listed pair is expanded to the copies of its
  * sides.
  */
@@ -73,6 +73,8 @@ export function reportedPairs(report, key) {
   return {
     templatePair: expand(links.filter((l) => l.kind === 'template'), expand((report.templates ?? []).flatMap((t) => t.pairs))),
     // copy links: verified copies the partition could not hold in one cluster (a page carrying two stories)
-    linkPair: expand(links.filter((l) => l.kind !== 'template')),
+    linkPair: expand(links.filter((l) => l.kind === 'copy')),
+    // partial reuse: overlap reported as another story carrying part of this one (sada's "other")
+    partialPair: expand(links.filter((l) => l.kind === 'partial')),
   };
 }

@@ -13,6 +13,12 @@ export interface GuardedClusters {
   readonly links: Pair[];
   /** Template pairs between template families (or with an item in none). */
   readonly templateLinks: Pair[];
+  /**
+   * Partial reuse: verified overlap the guard judged another story (a follow-up pasting an older item as
+   * background, a page carrying the item among others). Never clustered; listed so that who reused whose
+   * text is not lost from the report.
+   */
+  readonly partialLinks: Pair[];
 }
 
 /** Every template pair weighs alike (containment says little about a template), against 0.8 per pair that is not one. */
@@ -77,5 +83,6 @@ export function guardedClusters(
   };
   const links = copies.filter((p) => !together(p, centreOf));
   const templateLinks = templatePairs.filter((p) => !together(p, familyOf));
-  return { clusters: finish('c', copyGroups.values()), templates: finish('t', families.values()), links, templateLinks };
+  const partialLinks = pairs.filter((_, i) => kinds[i] === 'partial');
+  return { clusters: finish('c', copyGroups.values()), templates: finish('t', families.values()), links, templateLinks, partialLinks };
 }

@@ -235,9 +235,9 @@ const SCRIPT_BODY = String.raw`
     return add(box, text);
   }
 
-  function linkList(data) {
-    var list = el('ul', 'links');
-    data.links.forEach(function (l) {
+  function linkList(data, links, className) {
+    var list = el('ul', className);
+    links.forEach(function (l) {
       var title = el('bdi', '', l.title || l.other);
       title.title = l.other;
       list.appendChild(add(el('li'), docLabel(data, l.member), ' ', el('span', 'arrow', '\u2194'), ' ', title, ' ',
@@ -252,7 +252,11 @@ const SCRIPT_BODY = String.raw`
     body.textContent = '';
     add(body, el('h3', '', L.members), membersTable(data));
     if (data.provenance && data.provenance.length) add(body, el('h3', '', L.provenance), provenance(data));
-    if (data.links && data.links.length) add(body, el('h3', '', L.links), linkList(data));
+    var links = data.links || [];
+    var copies = links.filter(function (l) { return !l.partial; });
+    var partial = links.filter(function (l) { return l.partial; });
+    if (copies.length) add(body, el('h3', '', L.links), linkList(data, copies, 'links'));
+    if (partial.length) add(body, el('h3', '', L.partialLinks), linkList(data, partial, 'links partial'));
     if (data.diffs.length) add(body, el('h3', '', L.diff));
     data.diffs.forEach(function (d) { body.appendChild(diffBlock(data, d)); });
     if (data.omitted > 0) add(body, el('p', 'muted', fill(L.moreMembers, { n: data.omitted })));

@@ -20,14 +20,14 @@ export interface ClusterContext {
   readonly links: ReadonlyMap<string, readonly ReportLink[]>;
 }
 
-/** Links listed per cluster: a roundup page can link a cluster to dozens of others. */
+/** Links listed per cluster and kind: a roundup page can link a cluster to dozens of others. */
 export const MAX_LINKS_PER_CLUSTER = 20;
 
-/** Copy links by document id, both sides (kind "template" links belong to families, not clusters). */
+/** Copy and partial-reuse links by document id, both sides (kind "template" links belong to families, not clusters). */
 export function linksByDocument(links: readonly ReportLink[] = []): Map<string, ReportLink[]> {
   const out = new Map<string, ReportLink[]>();
   for (const l of links) {
-    if (l.kind !== 'copy') continue;
+    if (l.kind === 'template') continue;
     for (const id of [l.a, l.b]) {
       const list = out.get(id);
       if (list) list.push(l);
@@ -37,16 +37,30 @@ export function linksByDocument(links: readonly ReportLink[] = []): Map<string, 
   return out;
 }
 
-/** A cluster's members' copies that sit outside it: the other side, its title and cluster, the containment. */
+/**
+ * A cluster's members' copies that sit outside it, then the stories that carry part of them (partial reuse):
+ * the other side, its title and cluster, the containment, `partial` for the second kind.
+ */
 function clusterLinks(cluster: ReportCluster, ctx: ClusterContext): unknown[] {
   const members = new Set(cluster.members);
   const out: unknown[] = [];
-  for (const m of cluster.members) {
-    for (const l of ctx.links.get(m) ?? []) {
-      const otherSide = l.a === m ? 1 : 0;
-      const other = otherSide === 1 ? l.b : l.a;
-      if (members.has(other) || out.length >= MAX_LINKS_PER_CLUSTER) continue;
-      out.push({ member: m, other, title: ctx.docs.get(other)?.title, cluster: l.clusters[otherSide], c: Math.max(l.containment_ab, l.containment_ba) });
+  for (const kind of ['copy', 'partial'] as const) {
+    let listed = 0;
+    for (const m of cluster.members) {
+      for (const l of ctx.links.get(m) ?? []) {
+        const otherSide = l.a === m ? 1 : 0;
+        const other = otherSide === 1 ? l.b : l.a;
+        if (l.kind !== kind || members.has(other) || listed >= MAX_LINKS_PER_CLUSTER) continue;
+        listed++;
+        out.push({
+          member: m,
+          other,
+          title: ctx.docs.get(other)?.title,
+          cluster: l.clusters[otherSide],
+          c: Math.max(l.containment_ab, l.containment_ba),
+          ...(kind === 'partial' ? { partial: true } : {}),
+        });
+      }
     }
   }
   return out;

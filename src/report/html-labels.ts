@@ -51,6 +51,7 @@ export const LABELS = {
   noScript: 'يتطلب عرض المجموعات تفعيل JavaScript؛ البيانات نفسها موجودة في تقرير JSON.',
   untitled: '(بلا عنوان)',
   links: 'نُسخ في مجموعات أخرى',
+  partialLinks: 'اقتباس جزئي في أخبار أخرى',
   linkDetail: 'المجموعة {cluster} · الاحتواء {c}',
   noCluster: 'خارج المجموعات',
 } as const;

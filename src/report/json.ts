@@ -25,6 +25,8 @@ export interface ReportParts {
   readonly links?: readonly Pair[];
   /** Template pairs across template families (Detection.templateLinks). */
   readonly templateLinks?: readonly Pair[];
+  /** Partial reuse (Detection.partialLinks): another story carrying part of this one. */
+  readonly partialLinks?: readonly Pair[];
   readonly issues: readonly RecordIssue[];
   readonly candidates: number;
   readonly verifiedPairs: number;
@@ -88,7 +90,11 @@ export function buildReport(parts: ReportParts): ScanReport {
     const of = groupOf(groups);
     return pairs.map((p) => ({ ...pair(p), kind, clusters: [of.get(p.a) ?? null, of.get(p.b) ?? null] }));
   };
-  const links = [...linksOf('copy', parts.links, parts.clusters), ...linksOf('template', parts.templateLinks, parts.templates)];
+  const links = [
+    ...linksOf('copy', parts.links, parts.clusters),
+    ...linksOf('template', parts.templateLinks, parts.templates),
+    ...linksOf('partial', parts.partialLinks, parts.clusters),
+  ];
   const skipped = skippedCounts(parts.issues);
   const issues: ReportIssue[] = parts.issues.map((i) => ({ code: i.code, source: describeSource(i), message: i.message }));
   return {

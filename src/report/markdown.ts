@@ -125,8 +125,8 @@ export function renderMarkdown(input: RenderInput): string {
   if (report.issues && report.issues.length > 0) summary.push(['Input issues', String(report.issues.length)]);
   const links = report.links ?? [];
   if (links.length > 0) {
-    const copies = links.filter((l) => l.kind === 'copy').length;
-    summary.push(['Links between groups (copy / template; in the JSON)', `${copies} / ${links.length - copies}`]);
+    const count = (kind: string) => links.filter((l) => l.kind === kind).length;
+    summary.push(['Links (copy / template / partial reuse; in the JSON)', `${count('copy')} / ${count('template')} / ${count('partial')}`]);
   }
 
   const bins = histogram(maxContainments(report.clusters));

@@ -67,8 +67,8 @@ export interface ReportIssue {
 }
 
 export interface ReportLink extends ReportPair {
-  readonly kind: 'copy' | 'template';
-  /** The copy clusters (kind copy) or template families (kind template) of `a` and `b` (null: in none). */
+  readonly kind: 'copy' | 'template' | 'partial';
+  /** The copy clusters (kinds copy, partial) or template families (kind template) of `a` and `b` (null: in none). */
   readonly clusters: readonly [string | null, string | null];
 }
 
@@ -83,7 +83,9 @@ export interface ScanReport {
   /**
    * Verified pairs the groups could not hold together. `kind: "copy"`: a page carrying two stories is a copy
    * of both but sits in one cluster; a cut version may be outvoted by its cluster. `kind: "template"`: two
-   * templated items in different families. `clusters` names each side's cluster (or family).
+   * templated items in different families. `kind: "partial"`: partial reuse, another story carrying part of
+   * this one (a follow-up pasting it as background, a page among whose items it is); never clustered.
+   * `clusters` names each side's cluster (or family).
    */
   readonly links?: readonly ReportLink[];
   readonly outlets?: Readonly<Record<string, unknown>>;

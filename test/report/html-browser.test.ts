@@ -73,7 +73,11 @@ const REPORT: ScanReport = {
         evidence: [{ kind: 'time', detail: 'نُشر قبل ساعتين ونصف', weight: 0.6 }, { kind: 'dateline', detail: 'القاهرة (وكالة الأنباء)' }] }] },
   ],
   // a page of another cluster that carries this story too (its title carries a payload)
-  links: [{ a: 'health/2', b: 'evil/1', jaccard: 0.3, containment_ab: 0.35, containment_ba: 0.92, kind: 'copy', clusters: ['k-health', 'k-evil'] }],
+  // and a story of another cluster that pastes part of this one (partial reuse)
+  links: [
+    { a: 'health/2', b: 'evil/1', jaccard: 0.3, containment_ab: 0.35, containment_ba: 0.92, kind: 'copy', clusters: ['k-health', 'k-evil'] },
+    { a: 'health/3', b: 'sport/2', jaccard: 0.2, containment_ab: 0.66, containment_ba: 0.21, kind: 'partial', clusters: ['k-health', 'k-sport'] },
+  ],
   stats: { documents: 7, candidates: 5, verified_pairs: 4, clusters: 3, seconds: 0.42, skipped: { empty: 1 } },
 };
 
@@ -147,6 +151,19 @@ if (chromiumPath === undefined) {
     expect(line).toContain('0.92');
     expect(line).toContain(SCRIPT_PAYLOAD); // shown as text
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+  });
+
+  test('partial reuse is listed apart from the copies, under its own heading', async () => {
+    if (!(await page.evaluate(`document.getElementById('c0').open`))) await page.click('#c0 > summary');
+    await page.waitForSelector('#c0 ul.links.partial li');
+    const lines = (await page.evaluate(`[...document.querySelectorAll('#c0 ul.links.partial li')].map((e) => e.textContent)`)) as string[];
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('k-sport');
+    expect(lines[0]).toContain('0.66');
+    const copies = (await page.evaluate(`[...document.querySelectorAll('#c0 ul.links:not(.partial) li')].map((e) => e.textContent)`)) as string[];
+    expect(copies.some((l) => l.includes('k-sport'))).toBe(false);
+    const headings = (await page.evaluate(`[...document.querySelectorAll('#c0 h3')].map((e) => e.textContent)`)) as string[];
+    expect(headings).toContain('اقتباس جزئي في أخبار أخرى');
   });
 
   test('long unchanged runs fold into a toggle that expands', async () => {

@@ -84,6 +84,7 @@ describe('links between clusters', () => {
       links: [pair(1, 2, 0.95), pair(3, 4, 0.92)],
       templates: [{ id: 't1', members: [0, 4], representative: 0, pairs: [pair(0, 4, 0.8)] }],
       templateLinks: [pair(4, 1, 0.7)],
+      partialLinks: [pair(0, 3, 0.6)],
       issues: [],
       candidates: 4,
       verifiedPairs: 4,
@@ -94,6 +95,7 @@ describe('links between clusters', () => {
       ['copy', 'd1', 'd2', 0.95, 'cA', 'cB'],
       ['copy', 'd3', 'd4', 0.92, 'cB', null],
       ['template', 'd4', 'd1', 0.7, 't1', null],
+      ['partial', 'd0', 'd3', 0.6, 'cA', 'cB'],
     ]);
   });
 });

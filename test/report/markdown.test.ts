@@ -67,11 +67,11 @@ describe('renderMarkdown', () => {
   });
 
   test('the summary counts links by kind when the report has them', () => {
-    expect(md).not.toContain('Links between groups');
+    expect(md).not.toContain('| Links (');
     const pair = { a: 'x', b: 'y', jaccard: 0.3, containment_ab: 0.9, containment_ba: 0.3 };
-    const links = [{ ...pair, kind: 'copy' as const, clusters: [null, null] as const }, { ...pair, kind: 'template' as const, clusters: [null, null] as const }, { ...pair, kind: 'copy' as const, clusters: [null, null] as const }];
+    const links = [{ ...pair, kind: 'copy' as const, clusters: [null, null] as const }, { ...pair, kind: 'template' as const, clusters: [null, null] as const }, { ...pair, kind: 'copy' as const, clusters: [null, null] as const }, { ...pair, kind: 'partial' as const, clusters: [null, null] as const }];
     const withLinks = renderMarkdown({ report: { ...REPORT, links }, texts: new Map(), diff: () => undefined });
-    expect(withLinks).toContain('| Links between groups (copy / template; in the JSON) | 2 / 1 |');
+    expect(withLinks).toContain('| Links (copy / template / partial reuse; in the JSON) | 2 / 1 / 1 |');
   });
 
   test('histogram table counts max containment per pair', () => {
