@@ -63,6 +63,8 @@ export class MemoryBandStore implements BandStore {
     // misses of successive puts overlap, where document by document every put jumped to another table
     for (let t = 0; t < b; t++) {
       const table = this.tables[t];
+      table.reserve(n);
+      table.warm(keys, t, b, n);
       for (let i = 0; i < n; i++) {
         const d = docIds[i];
         const prev = table.put(keys[i * b + t], d);
@@ -139,6 +141,7 @@ class BandTable {
   private slots = new Int32Array(1024 * 3).fill(EMPTY);
   private capacity = 1024;
   private size = 0;
+  private warmed = 0;
 
   /** Stores `doc` under `key` and returns the previous head (−1 if none). */
   put(key: number, doc: number): number {
@@ -154,6 +157,24 @@ class BandTable {
     }
     this.slots[s + 2] = doc;
     return prev;
+  }
+
+  /** Grows now if `n` more keys would need it, so that slots `warm` touched stay where they are. */
+  reserve(n: number): void {
+    while ((this.size + n) * 2 > this.capacity) this.grow();
+  }
+
+  /**
+   * Reads the home slot of keys[from], keys[from + stride] … (n keys) ahead of putting them: loads with
+   * nothing depending on them overlap their cache misses, where each put waits on its probe before the
+   * next one starts.
+   */
+  warm(keys: Float64Array, from: number, stride: number, n: number): void {
+    const mask = this.capacity - 1;
+    const slots = this.slots;
+    let any = 0;
+    for (let i = 0, k = from; i < n; i++, k += stride) any |= slots[((keys[k] | 0) & mask) * 3 + 2];
+    this.warmed = any; // kept, so the loads are not dropped as unused
   }
 
   get(key: number): number {

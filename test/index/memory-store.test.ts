@@ -39,4 +39,32 @@ describe('MemoryBandStore', () => {
     expect(Array.from(hits.offsets)).toEqual([0, 1, 2, 2]);
     expect(Array.from(hits.ids)).toEqual([1, 2]);
   });
+
+  test('a batch far larger than a table (several doublings before it is put) and small ones after: every key holds its documents, newest first', async () => {
+    const bands = 3;
+    const store = new MemoryBandStore(1000);
+    await store.setMeta({ paramsId: 'x', bands, rows: 2, hashes: 6, documents: 0 });
+    const rand = prng(9);
+    const pool = Array.from({ length: 300 }, () => Math.floor(rand() * 2 ** 53));
+    const held = Array.from({ length: bands }, () => new Map<number, number[]>());
+    let id = 0;
+    for (const n of [9000, 1, 700, 3000, 2]) {
+      const docIds = new Uint32Array(n);
+      const keys = new Float64Array(n * bands);
+      for (let i = 0; i < n; i++) {
+        docIds[i] = id++;
+        for (let t = 0; t < bands; t++) {
+          const key = rand() < 0.2 ? pool[Math.floor(rand() * pool.length)] : Math.floor(rand() * 2 ** 53);
+          keys[i * bands + t] = key;
+          held[t].set(key, [docIds[i], ...(held[t].get(key) ?? [])]);
+        }
+      }
+      await store.putBatch(docIds, keys);
+      const hits = await store.lookup(keys.slice());
+      for (let k = 0; k < keys.length; k++) {
+        const expected = held[k % bands].get(keys[k])!.slice(0, 1000);
+        expect(Array.from(hits.ids.subarray(hits.offsets[k], hits.offsets[k + 1]))).toEqual(expected);
+      }
+    }
+  });
 });

@@ -24,3 +24,32 @@ describe('sortUnique (bucket + insertion) against TypedArray sort', () => {
     expect(Array.from(shingleHashes(text, 'char', 7, 3))).toEqual(Array.from(a));
   });
 });
+
+describe('sortUnique: inputs that take the slow path (repeats, inversions within a bucket)', () => {
+  const reference = (a: Uint32Array) => Array.from(new Set(a)).sort((x, y) => x - y);
+  const cases: Array<[string, Uint32Array]> = [
+    ['empty', new Uint32Array(0)],
+    ['one value', Uint32Array.of(4294967295)],
+    ['all equal', new Uint32Array(5000).fill(123456789)],
+    ['two values alternating', Uint32Array.from({ length: 999 }, (_, i) => (i % 2 ? 0 : 4294967295))],
+    ['descending', Uint32Array.from({ length: 4096 }, (_, i) => 4294967295 - i * 1048573)],
+    ['descending within one bucket, with repeats', Uint32Array.from({ length: 3000 }, (_, i) => 2000 - (i % 1500))],
+    ['zero and the largest value, repeated', Uint32Array.of(0, 4294967295, 0, 4294967295, 1, 0)],
+  ];
+  test.each(cases)('%s', (_, a) => {
+    expect(Array.from(sortUnique(a.slice()))).toEqual(reference(a));
+  });
+
+  test('random values, each repeated or perturbed near another (many ties and inversions)', () => {
+    const rand = prng(7);
+    for (const n of [2, 3, 17, 256, 4097, 100000]) {
+      const a = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = rand();
+        const near = i > 0 ? a[Math.floor(rand() * i)] : 0;
+        a[i] = r < 0.3 ? near : r < 0.6 ? (near + Math.floor(rand() * 64) - 32) >>> 0 : Math.floor(rand() * 4294967296);
+      }
+      expect(Array.from(sortUnique(a.slice()))).toEqual(reference(a));
+    }
+  });
+});
