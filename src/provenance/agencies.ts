@@ -9,6 +9,7 @@
  * colon at a line edge («الرياض - واس», «المصدر: العربية»), or right after «وكالة»/«قناة»/«موقع».
  */
 import { type Folded, WORD_CHAR, foldForMatch, foldString, originalSpan } from './fold.js';
+import { WordGate } from './word-gate.js';
 
 export interface Agency {
   /** Canonical id used in evidence and `ReportProvenance.source`. */
@@ -145,17 +146,27 @@ for (const a of AGENCIES) {
   for (const n of a.tagOnly ?? []) add(n, true);
 }
 
-function buildArabic(): RegExp {
-  const sources = [...new Set([...AGENCIES.flatMap((a) => [...a.names, ...(a.tagOnly ?? [])])]
-    .filter((n) => !/^[\x20-\x7e]+$/.test(n))
-    .flatMap((n) => {
-      const f = foldString(n);
-      return f.startsWith('ال') ? [f, 'لل' + f.slice(2)] : [f];
-    }))]
-    .sort((x, y) => y.length - x.length)
-    .map(aliasSource);
-  // Clitics: optional و/ف, then optional ب/ل/ك — «وبحسب»-style chains never stack deeper than two.
-  return new RegExp(`(?<![${WORD_CHAR}])(?:[وف]?[بلك]|[وف])?(${sources.join('|')})(?![${WORD_CHAR}])`, 'g');
+/** Folded Arabic spellings (and their «لل» forms), longest first so the alternation prefers the longest. */
+const ARABIC_SPELLINGS: readonly string[] = [...new Set([...AGENCIES.flatMap((a) => [...a.names, ...(a.tagOnly ?? [])])]
+  .filter((n) => !/^[\x20-\x7e]+$/.test(n))
+  .flatMap((n) => {
+    const f = foldString(n);
+    return f.startsWith('ال') ? [f, 'لل' + f.slice(2)] : [f];
+  }))]
+  .sort((x, y) => y.length - x.length);
+
+// Clitics: optional و/ف, then optional ب/ل/ك — «وبحسب»-style chains never stack deeper than two.
+const CLITIC_SOURCE = '(?:[وف]?[بلك]|[وف])?';
+/** Every clitic chain `CLITIC_SOURCE` accepts, '' included. */
+const CLITICS = (() => {
+  const whole = new RegExp(`^${CLITIC_SOURCE}$`);
+  const letters = ['', ...'وفبلك'];
+  return [...new Set(letters.flatMap((a) => letters.map((b) => a + b)))].filter((c) => whole.test(c));
+})();
+
+function buildArabic(flags: string): RegExp {
+  const sources = ARABIC_SPELLINGS.map(aliasSource);
+  return new RegExp(`(?<![${WORD_CHAR}])${CLITIC_SOURCE}(${sources.join('|')})(?![${WORD_CHAR}])`, flags);
 }
 
 function buildLatin(short: boolean): RegExp {
@@ -164,7 +175,32 @@ function buildLatin(short: boolean): RegExp {
     short ? 'g' : 'gi');
 }
 
-const ARABIC_RE = buildArabic();
+/** Every Arabic agency name, scanned over a whole text: the definition `arabicNameMatches` must reproduce. */
+export const ARABIC_NAME_RE = buildArabic('g');
+const ARABIC_NAME_AT = buildArabic('y');
+
+/**
+ * Words an Arabic name match can open with: a clitic, then the name's first part or first parts written
+ * together («وكالهالانباء»), since the separators between parts may be absent.
+ */
+function arabicFirstWords(): Set<string> {
+  const words = new Set<string>();
+  for (const spelling of ARABIC_SPELLINGS) {
+    const parts = spelling.split(/[\s.]+/).filter(Boolean);
+    for (let j = 1; j <= parts.length; j++) for (const c of CLITICS) words.add(c + parts.slice(0, j).join(''));
+  }
+  return words;
+}
+
+/** Built on first use: commands that infer no provenance do not pay for its tables. */
+let arabicGate: WordGate | undefined;
+
+/** The matches of `ARABIC_NAME_RE` in folded `t`, found by trying the regex only at words that can open a name. */
+export function arabicNameMatches(t: string): RegExpExecArray[] {
+  arabicGate ??= new WordGate(WORD_CHAR, arabicFirstWords());
+  return arabicGate.matches(t, ARABIC_NAME_AT);
+}
+
 const LATIN_LONG_RE = buildLatin(false);
 const LATIN_SHORT_RE = buildLatin(true);
 
@@ -199,12 +235,16 @@ export function findAgencies(text: string | Folded, original?: string): AgencyMe
     const [os, oe] = originalSpan(f, s, e);
     out.push({ agency: alias.agency, start: os, end: oe, text: src.slice(os, oe), tag });
   };
-  for (const m of t.matchAll(ARABIC_RE)) {
+  for (const m of arabicNameMatches(t)) {
     const core = m[1];
     const s = m.index + m[0].length - core.length;
     push(ARABIC_ALIASES.get(core.replace(/[\s.]+/g, '')), s, s + core.length);
   }
-  for (const m of t.matchAll(LATIN_LONG_RE)) push(LATIN_ALIASES.get(m[1].toLowerCase().replace(/\s+/g, ' ')), m.index, m.index + m[1].length);
-  for (const m of t.matchAll(LATIN_SHORT_RE)) push(LATIN_ALIASES.get(m[1]), m.index, m.index + m[1].length);
+  // every Latin name starts with an ASCII letter (without the u flag, case folding keeps ASCII apart from
+  // other letters), and most Arabic articles have none
+  if (/[A-Za-z]/.test(t)) {
+    for (const m of t.matchAll(LATIN_LONG_RE)) push(LATIN_ALIASES.get(m[1].toLowerCase().replace(/\s+/g, ' ')), m.index, m.index + m[1].length);
+    for (const m of t.matchAll(LATIN_SHORT_RE)) push(LATIN_ALIASES.get(m[1]), m.index, m.index + m[1].length);
+  }
   return out.sort((x, y) => x.start - y.start);
 }

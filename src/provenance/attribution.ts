@@ -43,16 +43,16 @@ const CUE = /(?:^|[\s(«"])((?:[وف]?(?:نقلا\s+عن|بحسب|حسب|وفق(
 
 interface Line { readonly start: number; readonly end: number }
 
-function lines(t: string): Line[] {
-  const out: Line[] = [];
+/** Lines of `t` in order, cut as they are asked for: a dateline search reads only the first few. */
+function* lines(t: string): Generator<Line> {
   let s = 0;
-  for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || t[i] === '\n') {
-      out.push({ start: s, end: i });
-      s = i + 1;
-    }
+  for (;;) {
+    const nl = t.indexOf('\n', s);
+    if (nl < 0) break;
+    yield { start: s, end: nl };
+    s = nl + 1;
   }
-  return out;
+  yield { start: s, end: t.length };
 }
 
 function wordCount(s: string): number {
@@ -72,6 +72,8 @@ function foldedAt(f: Folded, original: number): number {
 }
 
 function datelineAt(text: string, f: Folded, line: Line, mentions: readonly AgencyMention[]): Attribution | undefined {
+  // a dateline carries an agency's name (and an article naming none needs no offset map)
+  if (mentions.length === 0) return undefined;
   const os = f.toOriginal[line.start];
   const oe = f.toOriginal[line.end];
   const here = mentions.filter((m) => m.start >= os && m.end <= oe);
@@ -97,9 +99,24 @@ function datelineAt(text: string, f: Folded, line: Line, mentions: readonly Agen
   return undefined;
 }
 
-/** All attribution evidence in `text`, in order of position. */
-export function findAttributions(text: string): Attribution[] {
-  const f = foldForMatch(text);
+const LINE_DECOR = /[\s()«»"“”/\-–—.]/;
+
+/**
+ * True when the line around folded offset `at` has at most `limit` characters besides spaces, brackets,
+ * quotes, slashes, dashes and dots: a line that is only a credit. Counting stops past the limit, as most
+ * mentions sit in a paragraph.
+ */
+function aloneOnLine(t: string, at: number, limit: number): boolean {
+  const start = t.lastIndexOf('\n', at - 1) + 1;
+  const nl = t.indexOf('\n', at);
+  const end = nl < 0 ? t.length : nl;
+  let kept = 0;
+  for (let i = start; i < end; i++) if (!LINE_DECOR.test(t[i]) && ++kept > limit) return false;
+  return true;
+}
+
+/** All attribution evidence in `text`, in order of position; `f` is its fold when the caller has it already. */
+export function findAttributions(text: string, f: Folded = foldForMatch(text)): Attribution[] {
   const mentions = findAgencies(f, text);
   const out: Attribution[] = [];
   const covered: [number, number][] = [];
@@ -139,14 +156,10 @@ export function findAttributions(text: string): Attribution[] {
     // Quote the cue as written, not folded.
     const cueStart = cm === null ? 0 : headStart + cm.index + cm[0].indexOf(cm[1]);
     const cue = cm === null ? undefined : text.slice(f.toOriginal[cueStart], f.toOriginal[cueStart + cm[1].length]);
-    const lineStart = f.text.lastIndexOf('\n', fs - 1) + 1;
-    const lineEndRaw = f.text.indexOf('\n', fs);
-    const lineEnd = lineEndRaw < 0 ? f.text.length : lineEndRaw;
-    const alone = f.text.slice(lineStart, lineEnd).replace(/[\s()«»"“”/\-–—.]/g, '').length <= m.end - m.start + 2;
     const bracketed = /[(/]\s*$/.test(f.text.slice(Math.max(0, fs - 3), fs)) && m.tag;
     out.push({
       kind: 'cites-agency', agency: m.agency, text: m.text, start: m.start, end: m.end,
-      credit: cue === undefined && (alone || bracketed), cue: cue?.trim(),
+      credit: cue === undefined && (bracketed || aloneOnLine(f.text, fs, m.end - m.start + 2)), cue: cue?.trim(),
     });
   }
   return out.sort((a, b) => a.start - b.start);

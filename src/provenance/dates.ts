@@ -12,7 +12,7 @@
  * the Saudi civil calendar; other countries follow moon sighting, which can differ by a day, so Hijri-only
  * results carry `approximate: true` (±1 day).
  */
-import { foldForMatch, originalSpan, WORD_CHAR } from './fold.js';
+import { type Folded, foldForMatch, originalSpan, WORD_CHAR } from './fold.js';
 
 export interface FoundDate {
   /** `YYYY-MM-DD` (Gregorian). */
@@ -153,9 +153,11 @@ function collect(t: string): Raw[] {
 // Between a Hijri and a Gregorian date of the same day: «الموافق», «الموافق لـ», «/», «-», brackets.
 const JOINER = /^[\s،,()\-–/]*(?:ال)?(?:موافق|موافقه)?\s*(?:ل\s*)?[\s،,()\-–/]*$/;
 
-/** All valid dates in `text`, in order. Impossible dates (31 February, month 13) are skipped. */
-export function findDates(text: string): FoundDate[] {
-  const f = foldForMatch(text);
+/**
+ * All valid dates in `text`, in order. Impossible dates (31 February, month 13) are skipped.
+ * `f` is the text's fold when the caller has it already.
+ */
+export function findDates(text: string, f: Folded = foldForMatch(text)): FoundDate[] {
   const raws = collect(f.text);
   const out: FoundDate[] = [];
   for (let i = 0; i < raws.length; i++) {

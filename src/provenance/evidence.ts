@@ -5,7 +5,7 @@
 import { agencyById, agencyForOutlet } from './agencies.js';
 import { type Attribution, findAttributions } from './attribution.js';
 import { findDates } from './dates.js';
-import { foldString } from './fold.js';
+import { type Folded, foldForMatch, foldString } from './fold.js';
 
 /** A document as the provenance stage sees it (the report's view: external key, metadata, original text). */
 export interface ProvenanceDoc {
@@ -54,8 +54,11 @@ export function sourceName(key: string): string {
 // A labelled publication date in the page text: «تاريخ النشر: …», «نشر في …», «Published: …».
 const PUBLISHED_LABEL = /(?:تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|published(?: on)?)\s*[:：]?\s*/iu;
 
-function publishedFromText(text: string, atts: readonly Attribution[]): Published | undefined {
-  for (const d of findDates(text)) {
+function publishedFromText(text: string, f: Folded, atts: readonly Attribution[]): Published | undefined {
+  // A label in a date's folded lead-in is a label in the folded text (folding maps character by character),
+  // and few articles have one: the dates of the others need not be read at all.
+  const dates = PUBLISHED_LABEL.test(f.text) ? findDates(text, f) : [];
+  for (const d of dates) {
     const before = foldString(text.slice(Math.max(0, d.start - 30), d.start));
     const label = PUBLISHED_LABEL.exec(before);
     if (label !== null && label.index + label[0].length >= before.length - 2) {
@@ -75,7 +78,8 @@ function lineAround(text: string, start: number, end: number): string {
 
 /** Gather the facts about one document. */
 export function profileDoc(doc: ProvenanceDoc): DocProfile {
-  const attributions = findAttributions(doc.text);
+  const folded = foldForMatch(doc.text);
+  const attributions = findAttributions(doc.text, folded);
   const outletAgency = agencyForOutlet(doc.outlet);
   let own: OwnClaim | undefined;
   if (outletAgency !== undefined) {
@@ -103,7 +107,7 @@ export function profileDoc(doc: ProvenanceDoc): DocProfile {
       detail: `published ${doc.publishedAt} (metadata)`,
     };
   } else {
-    published = publishedFromText(doc.text, attributions);
+    published = publishedFromText(doc.text, folded, attributions);
   }
   return { doc, outletAgency, attributions, own, credits, reports, published };
 }

@@ -48,38 +48,60 @@ function foldTable(): Int32Array {
   return table;
 }
 
-/** Fold `text` for matching; see the module comment for what changes. */
+/**
+ * Fold `text` for matching; see the module comment for what changes. The offset map is built on first
+ * read: most articles name no agency and carry no source line, and nothing maps their spans back.
+ */
 export function foldForMatch(text: string): Folded {
   if (units.length < text.length) units = new Uint16Array(Math.max(text.length, units.length * 2));
   const out = units;
-  const map = new Uint32Array(text.length + 1);
   const table = foldTable();
   let n = 0;
-  let surrogates = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const f = table[code];
-    if (f < 0) continue;
-    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
-    out[n] = f;
-    map[n++] = i;
+    const f = table[text.charCodeAt(i)];
+    if (f >= 0) out[n++] = f;
   }
-  map[n] = text.length;
-  // one decoder call over a reused unit buffer (a number[] and spread chunks cost most of this function);
-  // the decoder would replace a lone surrogate, so text with any surrogates is built unit by unit
-  const folded = surrogates || n <= 64 ? unitsToString(out, n) : utf16.decode(out.subarray(0, n));
-  return { text: folded, toOriginal: n === text.length ? map : map.slice(0, n + 1) };
+  // one copy of a reused unit buffer into a string (a number[] and spread chunks cost most of this function;
+  // TextDecoder's utf-16le goes through ICU at ~15 ns a unit, and would replace a lone surrogate, which a
+  // buffer's utf16le copy keeps as is)
+  const folded = n <= 64 ? unitsToString(out, n) : Buffer.from(out.buffer, out.byteOffset, n * 2).toString('utf16le');
+  let map: Uint32Array | undefined;
+  return {
+    text: folded,
+    get toOriginal(): Uint32Array {
+      return (map ??= offsetMap(text, n));
+    },
+  };
 }
+
+/** Original offset of each of the `n` units `text` folds to, and its length as the end entry. */
+function offsetMap(text: string, n: number): Uint32Array {
+  if (n === text.length) return identity(n);
+  const map = new Uint32Array(n + 1);
+  const table = foldTable();
+  let k = 0;
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] >= 0) map[k++] = i;
+  map[n] = text.length;
+  return map;
+}
+
+/** `[0, 1, …, n]`: a view on one shared array (nothing writes to an offset map), grown as needed. */
+function identity(n: number): Uint32Array {
+  if (identityMap.length <= n) {
+    identityMap = new Uint32Array(Math.max(n + 1, identityMap.length * 2));
+    for (let i = 0; i < identityMap.length; i++) identityMap[i] = i;
+  }
+  return identityMap.subarray(0, n + 1);
+}
+
+let identityMap = new Uint32Array(0);
 
 /** Scratch for folded units, grown as needed and reused from call to call. */
 let units = new Uint16Array(4096);
-const utf16 = new TextDecoder('utf-16le');
 
+/** A short string of `u[0, n)`, for which a buffer's set-up costs more than the copy. */
 function unitsToString(u: Uint16Array, n: number): string {
-  let s = '';
-  // chunked to stay below the argument-count limit of String.fromCharCode
-  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, u.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return s;
+  return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
 }
 
 /** Fold a pattern or alias (no offsets needed). */

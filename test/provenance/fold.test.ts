@@ -41,6 +41,15 @@ describe('foldForMatch', () => {
     expect(Array.from(f.toOriginal)).toEqual(ref.toOriginal);
   });
 
+  test('a text with nothing dropped maps to itself, whatever was folded before it', () => {
+    for (const n of [10, 5000, 70, 20000, 3]) {
+      const text = 'أخبار '.repeat(n);
+      const f = foldForMatch(text);
+      expect(f.text).toBe(slowFold(text).text);
+      expect(Array.from(f.toOriginal)).toEqual(slowFold(text).toOriginal);
+    }
+  });
+
   test('matches the reference on random texts of 0 to 20,000 units', () => {
     for (const n of [0, 1, 63, 64, 65, 500, 8191, 8193, 20000]) {
       const text = random(n);
