@@ -4,7 +4,7 @@
  * counts document frequencies and files the result (a worker sends these arrays, not the text).
  */
 import { bloomBitsPerWord, counterValue, emptyBloom, step } from './guard-words.js';
-import { coreStart, wordHash } from './headline.js';
+import { coreStart, FNV_OFFSET, FNV_PRIME, wordHash } from './headline.js';
 
 export interface GuardDoc {
   /** The body's distinct words (hashes, first-seen order): each counts once towards document frequency. */
@@ -15,30 +15,39 @@ export interface GuardDoc {
   readonly lead: Uint32Array;
   /** Per lead word: its counter value (see `counterValue`), or 0. */
   readonly counters: Uint32Array;
+  /**
+   * Bit i set: `lead[i]` is the word's first occurrence in the lead. The guard's shares count each lead word
+   * once; finding repeats with `lead.indexOf` per word, a runtime call each, was half of `classify`.
+   */
+  readonly leadFirst: Uint32Array;
   /** Bloom filter over the distinct words and their cores (~12 bits a word, 3 probes). */
   readonly bloom: Uint32Array;
   /** 53-bit hash of the whole word sequence: bodies equal word for word share one guard record. */
   readonly key: number;
 }
 
-/** Per-thread scratch: the words seen in the current body (open addressing, stamped per body). */
-let seenKeys = new Uint32Array(1 << 12);
-let seenStamps = new Int32Array(1 << 12);
-let stamp = 0;
+/**
+ * Per-thread scratch: the words seen in the current body (open addressing, 0 = empty). A body uses only as
+ * many entries as its length calls for, cleared before it: probing a table sized for the longest body seen
+ * so far spreads an ordinary body's words over more cache lines than it has words.
+ */
+let seen = new Uint32Array(1 << 12);
 let scratch = new Uint32Array(4096);
 let digitScratch = new Uint8Array(4096);
+let leadScratch = new Uint32Array(64);
+let counterScratch = new Uint32Array(64);
+let firstScratch = new Uint8Array(64);
 
-/** Marks `h` seen in this body; returns whether it was already. */
-function seenBefore(h: number): boolean {
-  const mask = seenKeys.length - 1;
+/** Marks `h` (never 0) seen in this body; returns whether it was already. */
+function seenBefore(h: number, mask: number): boolean {
   let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
   for (;;) {
-    if (seenStamps[i] !== stamp) {
-      seenKeys[i] = h;
-      seenStamps[i] = stamp;
+    const k = seen[i];
+    if (k === h) return true;
+    if (k === 0) {
+      seen[i] = h;
       return false;
     }
-    if (seenKeys[i] === h) return true;
     i = (i + 1) & mask;
   }
 }
@@ -63,22 +72,18 @@ function push(at: number, h: number, flag: number): void {
  * found in «منطقة القصيم»).
  */
 export function guardDocOf(normalised: string, leadWords: number): GuardDoc {
-  // the seen-set stays under half full: at most one entry per character pair
-  if (seenKeys.length < normalised.length + 2) {
-    let size = seenKeys.length;
-    while (size < normalised.length + 2) size *= 2;
-    seenKeys = new Uint32Array(size);
-    seenStamps = new Int32Array(size);
-    stamp = 0;
+  const len = normalised.length;
+  // under half full: at most one word per character pair
+  let size = 256;
+  while (size < len + 2) size *= 2;
+  if (seen.length < size) seen = new Uint32Array(size);
+  else seen.fill(0, 0, size);
+  const mask = size - 1;
+  if (leadScratch.length < leadWords) {
+    leadScratch = new Uint32Array(leadWords);
+    counterScratch = new Uint32Array(leadWords);
+    firstScratch = new Uint8Array(leadWords);
   }
-  // stamps live in an Int32Array: start over before they would wrap (after 2^31 bodies in one thread)
-  if (stamp === 0x7fffffff) {
-    seenStamps.fill(0);
-    stamp = 0;
-  }
-  stamp++;
-  const lead = new Uint32Array(leadWords);
-  const counters = new Uint32Array(leadWords);
   let leadN = 0;
   // scratch: distinct words and their cores, in the order the Bloom filter takes them
   let n = 0;
@@ -88,34 +93,54 @@ export function guardDocOf(normalised: string, leadWords: number): GuardDoc {
   let s2 = 0x9747b28c;
   let s = 0;
   let digit = false;
-  for (let i = 0; i <= normalised.length; i++) {
-    const c = i === normalised.length ? 0x20 : normalised.charCodeAt(i);
+  // each word's hash is taken as the scan passes its letters: wordHash(normalised, s, i) without a second pass
+  let wh = FNV_OFFSET;
+  for (let i = 0; i <= len; i++) {
+    const c = i === len ? 0x20 : normalised.charCodeAt(i);
     if (c !== 0x20) {
+      wh = Math.imul(wh ^ c, FNV_PRIME);
       if (c >= 0x30 && c <= 0x39) digit = true;
       continue;
     }
     if (i > s) {
-      const h = wordHash(normalised, s, i);
+      const h = wh >>> 0 || 1;
       s1 = Math.imul(s1 ^ h, 0x01000193);
       s2 = Math.imul(s2 ^ h, 0x5bd1e995) ^ (s2 >>> 13);
-      if (!seenBefore(h)) {
+      const first = !seenBefore(h, mask);
+      if (first) {
         push(n++, h, digit ? 1 : 2);
         distinct++;
         const cs = coreStart(normalised, s, i);
         if (cs > s) push(n++, wordHash(normalised, cs, i), 0);
       }
       if (leadN < leadWords) {
-        lead[leadN] = h;
-        counters[leadN++] = counterValue(normalised, s, i, h, digit);
+        leadScratch[leadN] = h;
+        // the lead is where the body starts: first in the body is first in the lead
+        firstScratch[leadN] = first ? 1 : 0;
+        counterScratch[leadN++] = counterValue(normalised, s, i, h, digit);
       }
     }
     s = i + 1;
     digit = false;
+    wh = FNV_OFFSET;
   }
-  const words = new Uint32Array(distinct);
-  const digits = new Uint32Array((distinct + 31) >>> 5);
-  const bits = Math.max(32, n * bloomBitsPerWord);
-  const bloom = n === 0 ? emptyBloom : new Uint32Array(Math.ceil(bits / 32));
+  // two buffers, not six: what the main thread keeps of a body (lead, counters, filter), and what it drops
+  // once counted (words, digit flags). Allocating an ArrayBuffer, and moving it from a worker, costs per buffer.
+  const bloomLength = n === 0 ? 0 : Math.ceil(Math.max(32, n * bloomBitsPerWord) / 32);
+  const firstLength = (leadN + 31) >>> 5;
+  const kept = new Uint32Array(2 * leadN + firstLength + bloomLength);
+  const counted = new Uint32Array(distinct + ((distinct + 31) >>> 5));
+  const lead = kept.subarray(0, leadN);
+  const counters = kept.subarray(leadN, 2 * leadN);
+  const leadFirst = kept.subarray(2 * leadN, 2 * leadN + firstLength);
+  const bloom = n === 0 ? emptyBloom : kept.subarray(2 * leadN + firstLength);
+  const words = counted.subarray(0, distinct);
+  const digits = counted.subarray(distinct);
+  for (let j = 0; j < leadN; j++) {
+    lead[j] = leadScratch[j];
+    counters[j] = counterScratch[j];
+    leadFirst[j >>> 5] |= firstScratch[j] << (j & 31);
+  }
   const m = bloom.length * 32;
   for (let j = 0, w = 0; j < n; j++) {
     const h = scratch[j];
@@ -132,12 +157,13 @@ export function guardDocOf(normalised: string, leadWords: number): GuardDoc {
     }
   }
   const key = (s1 >>> 0) * 2097152 + ((s2 >>> 0) & 0x1fffff);
-  return { words, digits, lead: lead.subarray(0, leadN), counters: counters.subarray(0, leadN), bloom, key };
+  return { words, digits, lead, counters, leadFirst, bloom, key };
 }
 
-/** The buffers a worker hands over with a guard record (the empty filter is shared, never moved). */
+/**
+ * The buffers a worker hands over with a guard record: `words` and `digits` share one, `lead`, `counters`,
+ * `leadFirst` and `bloom` another (the empty filter is shared by all records, never moved).
+ */
 export function guardDocBuffers(g: GuardDoc): ArrayBuffer[] {
-  const out = [g.words.buffer, g.digits.buffer, g.lead.buffer, g.counters.buffer] as ArrayBuffer[];
-  if (g.bloom !== emptyBloom) out.push(g.bloom.buffer as ArrayBuffer);
-  return out;
+  return [g.words.buffer as ArrayBuffer, g.lead.buffer as ArrayBuffer];
 }

@@ -19,10 +19,16 @@ import { normaliseText } from '../text/normalise.js';
  * - **headline agreement**: the share of the shorter headline's words found in the other headline.
  */
 
-/** 32-bit FNV-1a of text[start, end): word identity for the guard; never 0 (the empty slot). */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/**
+ * 32-bit FNV-1a of text[start, end): word identity for the guard; never 0 (the empty slot). guardDocOf
+ * computes it inline as it scans a body.
+ */
 export function wordHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h >>> 0 || 1;
 }
 

@@ -85,6 +85,8 @@ interface DocWords {
   readonly lead: Uint32Array;
   /** Per lead word: its counter value (class in the top 4 bits, see `counterValue`), or 0. */
   readonly counters: Uint32Array;
+  /** Bit i set: `lead[i]` is the word's first occurrence in the lead. */
+  readonly leadFirst: Uint32Array;
   readonly bloom: Uint32Array;
 }
 
@@ -126,8 +128,7 @@ export class TemplateGuard {
   /** As `add`, with the body's per-document half already computed (by a worker: guard-doc.ts). */
   addDoc(docId: number, g: GuardDoc, title?: string, publishedAt?: string): void {
     this.addMeta(docId, title, publishedAt);
-    const { words, digits } = g;
-    for (let i = 0; i < words.length; i++) this.table.count(words[i], (digits[i >>> 5] & (1 << (i & 31))) !== 0);
+    this.table.countDoc(g.words, g.digits);
     const original = this.seen.get(g.key);
     if (original !== undefined) {
       // the words were counted again above; that is harmless for slots (a syndicated name is what a slot is)
@@ -135,7 +136,7 @@ export class TemplateGuard {
       return;
     }
     this.seen.set(g.key, docId);
-    this.docs[docId] = { lead: g.lead, counters: g.counters, bloom: g.bloom };
+    this.docs[docId] = { lead: g.lead, counters: g.counters, leadFirst: g.leadFirst, bloom: g.bloom };
   }
 
   private addMeta(docId: number, title?: string, publishedAt?: string): void {
@@ -160,10 +161,10 @@ export class TemplateGuard {
   private slotAgreement(a: DocWords, b: DocWords): number {
     let n = 0;
     let found = 0;
-    const lead = a.lead;
+    const { lead, leadFirst } = a;
     for (let i = 0; i < lead.length; i++) {
       const w = lead[i];
-      if (lead.indexOf(w) !== i || !this.isSlot(w)) continue;
+      if ((leadFirst[i >>> 5] & (1 << (i & 31))) === 0 || !this.isSlot(w)) continue;
       n++;
       if (bloomHas(b.bloom, w)) found++;
     }
@@ -174,9 +175,9 @@ export class TemplateGuard {
   private leadShare(a: DocWords, b: DocWords): number {
     let n = 0;
     let found = 0;
-    const lead = a.lead;
+    const { lead, leadFirst } = a;
     for (let i = 0; i < lead.length; i++) {
-      if (lead.indexOf(lead[i]) !== i) continue;
+      if ((leadFirst[i >>> 5] & (1 << (i & 31))) === 0) continue;
       n++;
       if (bloomHas(b.bloom, lead[i])) found++;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { guardDocOf } from '../../src/match/guard-doc.js';
+import { guardDocBuffers, guardDocOf } from '../../src/match/guard-doc.js';
 import { bloomHas } from '../../src/match/guard-words.js';
 import { wordHash } from '../../src/match/headline.js';
 import { TemplateGuard } from '../../src/match/template-guard.js';
@@ -19,6 +19,33 @@ describe('guardDocOf', () => {
     expect([...g.lead]).toEqual(['في', 'الرياض', '2015'].map(h));
     expect(g.counters[2] >>> 28).toBe(1); // a number counts, by its digits
     expect(g.counters[0]).toBe(0);
+  });
+
+  test('leadFirst marks each lead word\'s first occurrence in the lead', () => {
+    const g = guardDocOf('ا ب ا ج ب د ا', 6);
+    const first = [...g.lead].map((_, i) => (g.leadFirst[i >>> 5] >>> (i & 31)) & 1);
+    expect(first).toEqual([1, 1, 0, 1, 0, 1]);
+    const long = guardDocOf(Array.from({ length: 100 }, (_, i) => `ك${i % 40}`).join(' '), 60);
+    const expected = [...long.lead].map((w, i) => (long.lead.indexOf(w) === i ? 1 : 0));
+    expect([...long.lead].map((_, i) => (long.leadFirst[i >>> 5] >>> (i & 31)) & 1)).toEqual(expected);
+  });
+
+  test('a body after a longer one sees none of its words as repeats', () => {
+    guardDocOf(Array.from({ length: 5000 }, (_, i) => `كلمه${i}`).join(' '), 60);
+    const g = guardDocOf('كلمه1 كلمه2 كلمه1', 60);
+    expect([...g.words]).toEqual(['كلمه1', 'كلمه2'].map(h));
+  });
+
+  test('the record survives a move between threads in its two buffers', () => {
+    const g = guardDocOf('في الرياض 2015 في الرياض اليوم', 3);
+    const buffers = guardDocBuffers(g);
+    expect(new Set(buffers).size).toBe(2);
+    const views = [g.words, g.digits, g.lead, g.counters, g.leadFirst, g.bloom];
+    for (const v of views) expect(buffers).toContain(v.buffer);
+    const copy = views.map((v) => [...v]);
+    const moved = structuredClone(g, { transfer: buffers });
+    expect([moved.words, moved.digits, moved.lead, moved.counters, moved.leadFirst, moved.bloom].map((v) => [...v])).toEqual(copy);
+    expect(moved.key).toBe(g.key);
   });
 
   test('the Bloom filter holds words and their cores', () => {
