@@ -75,6 +75,7 @@ export async function scanDetailed(
       id: doc.id,
       key: doc.key,
       path: doc.source.path,
+      source: doc.source,
       chars: doc.textChars,
       title: intern(doc.title),
       outlet: intern(doc.outlet),
@@ -121,7 +122,7 @@ export async function scanDetailed(
   if (memberChars > maxProvenanceTextChars) {
     for (const d of docs) if (members.has(d.key) && detection.dupOf[d.id] >= 0) copyOf.set(d.key, byId.get(detection.dupOf[d.id])!.key);
   }
-  const requests = docs.filter((d) => members.has(d.key) && !copyOf.has(d.key)).map((d) => ({ key: d.key, path: d.path }));
+  const requests = docs.filter((d) => members.has(d.key) && !copyOf.has(d.key)).map((d) => ({ key: d.key, path: d.path, source: d.source }));
   const texts = await loadTexts(requests, p.io);
   for (const [k, t] of stdinTexts) if (members.has(k)) texts.set(k, t);
   for (const [copy, original] of copyOf) {

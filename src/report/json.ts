@@ -1,6 +1,6 @@
 import type { Params } from '../params.js';
 import { paramsId } from '../params.js';
-import type { Cluster, Pair, RecordIssue, StrippedSpan } from '../records.js';
+import type { Cluster, Pair, RecordIssue, SourceRef, StrippedSpan } from '../records.js';
 import type { ReportCluster, ReportDocument, ReportIssue, ReportLink, ReportPair, ScanReport } from './report-types.js';
 
 /** What the report keeps of each document: metadata only, so a scan never holds a crawl's text. */
@@ -8,6 +8,8 @@ export interface DocMeta {
   readonly id: number;
   readonly key: string;
   readonly path: string;
+  /** Where in its file (kept by reference from the reader): provenance reads the record again from there. */
+  readonly source?: SourceRef;
   readonly chars: number;
   readonly title?: string;
   readonly outlet?: string;

@@ -40,4 +40,39 @@ describe('loadTexts', () => {
     const texts = await loadTexts([{ key: 'c:2', path: file }], io);
     expect(texts.get('c:2')).toBe('نص بلا معرف في السطر الثاني');
   });
+
+  test('with the places a scan read them at, records come back from there, repeated ids included', async () => {
+    const dup = path.join(dir, 'dup.jsonl');
+    writeFileSync(
+      dup,
+      [
+        JSON.stringify({ id: 'x', text: 'النسخة الأولى من الخبر' }),
+        'not json',
+        JSON.stringify({ id: 'x', text: 'النسخة الثانية بالمعرف نفسه' }),
+        JSON.stringify({ text: 'نص بلا معرف' }),
+      ].join('\n'),
+    );
+    const texts = await loadTexts(
+      [
+        { key: 'x#2', path: dup, source: { path: dup, line: 3, record: 2 } },
+        { key: 'dup.jsonl:4', path: dup, source: { path: dup, line: 4, record: 3 } },
+      ],
+      io,
+    );
+    expect(texts.get('x#2')).toBe('النسخة الثانية بالمعرف نفسه');
+    expect(texts.get('dup.jsonl:4')).toBe('نص بلا معرف');
+    expect(texts.size).toBe(2);
+  });
+
+  test('places match what the reader reports, so a scan round-trips through them', async () => {
+    const { readDocs } = await import('../../src/io/read-docs.js');
+    const requests = [];
+    const want = new Map<string, string>();
+    for await (const e of readDocs([{ path: file, key: 'mix.jsonl' }], io)) {
+      if (e.kind !== 'doc') continue;
+      requests.push({ key: e.doc.key, path: file, source: e.doc.source });
+      want.set(e.doc.key, e.doc.text);
+    }
+    expect(await loadTexts(requests, io)).toEqual(want);
+  });
 });
