@@ -10,6 +10,8 @@
  * - Persian/Urdu letter forms ی ک → ي ك (the keyword line of corpus/000 carries «کوریا الشمالیة»)
  */
 
+import { unitsToString } from '../text/utf16.js';
+
 export interface Folded {
   readonly text: string;
   /** `toOriginal[i]` is the original offset of folded unit `i`; one extra entry marks the end. */
@@ -61,10 +63,8 @@ export function foldForMatch(text: string): Folded {
     const f = table[text.charCodeAt(i)];
     if (f >= 0) out[n++] = f;
   }
-  // one copy of a reused unit buffer into a string (a number[] and spread chunks cost most of this function;
-  // TextDecoder's utf-16le goes through ICU at ~15 ns a unit, and would replace a lone surrogate, which a
-  // buffer's utf16le copy keeps as is)
-  const folded = n <= 64 ? unitsToString(out, n) : Buffer.from(out.buffer, out.byteOffset, n * 2).toString('utf16le');
+  // one copy of the reused unit buffer into a string (a number[] and spread chunks cost most of this function)
+  const folded = unitsToString(out, n);
   let map: Uint32Array | undefined;
   return {
     text: folded,
@@ -98,11 +98,6 @@ let identityMap = new Uint32Array(0);
 
 /** Scratch for folded units, grown as needed and reused from call to call. */
 let units = new Uint16Array(4096);
-
-/** A short string of `u[0, n)`, for which a buffer's set-up costs more than the copy. */
-function unitsToString(u: Uint16Array, n: number): string {
-  return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
-}
 
 /** Fold a pattern or alias (no offsets needed). */
 export function foldString(text: string): string {

@@ -1,5 +1,6 @@
 import type { Normalised } from '../records.js';
 import { charTable, DROP, MULTI, SPACE } from './char-table.js';
+import { unitsToString } from './utf16.js';
 
 const SPACE_UNIT = 0x20;
 
@@ -116,18 +117,6 @@ function grow(n: number): [Uint16Array, Uint32Array] {
   unitScratch = o;
   mapScratch = m;
   return [o, m];
-}
-
-/** A byte view of `unitScratch`, remade when the scratch grows. */
-let unitBytes: Buffer = Buffer.alloc(0);
-
-/**
- * A string of `units[0, n)`: one copy of the bytes into a two-byte string (~3× faster than a
- * `TextDecoder('utf-16le')` call, and than `String.fromCharCode` even for short boilerplate lines).
- */
-function unitsToString(units: Uint16Array, n: number): string {
-  if (unitBytes.buffer !== units.buffer) unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
-  return unitBytes.toString('utf16le', 0, n * 2);
 }
 
 /** One normalised word: its text and its span in the ORIGINAL text. */
