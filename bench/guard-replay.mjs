@@ -8,6 +8,7 @@
 // orders and take the geometric mean of the two median ratios.
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { detectWithDist } from './dist-detect.mjs';
 
 const [oldDist, newDist, input, roundsArg, coldArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 7);
@@ -29,23 +30,8 @@ const loops = () => ({
 const builds = [{ ...(await load(oldDist)), ...loops() }, { ...(await load(newDist)), ...loops() }];
 
 async function guardInput() {
-  const imp = (f) => import(path.resolve(newDist, f));
-  const { readDocs } = await imp('io/read-docs.js');
-  const { discoverInputs } = await imp('io/discover.js');
-  const { resolveParams } = await imp('params.js');
-  const { prepareBody, bodyProblem } = await imp('text/body.js');
-  const { Detector } = await imp('match/detector.js');
-  const p = resolveParams({});
-  const found = await discoverInputs([input], p.io.extensions);
-  const detector = await Detector.create(p);
   const docs = [];
-  for await (const e of readDocs(found.files, p.io)) {
-    if (e.kind !== 'doc') continue;
-    const body = prepareBody(e.doc, p.text);
-    if (bodyProblem(body.normalised.text, p.text.minChars)) continue;
-    if ((await detector.add(body)) < 0) docs.push([e.doc.id, body.normalised.text, e.doc.title, e.doc.publishedAt]);
-  }
-  await detector.finish();
+  const { detector } = await detectWithDist(newDist, input, {}, (doc, body) => docs.push([doc.id, body.normalised.text, doc.title, doc.publishedAt]));
   return { docs, pairs: detector.pairs };
 }
 const { docs, pairs } = await guardInput();
