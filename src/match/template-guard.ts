@@ -22,7 +22,10 @@ import { bloomHas, countersDiffer, headlineCounters, wholeHeadlineHash, WordTabl
  * - larger lead: the share of the longer document's first `leadWords` words found in the shorter one. A
  *   truncated copy keeps it; a page that merely contains the other story does not.
  *
- * Pairs at containment ≥ `sureContainment` are copies whatever the signals say.
+ * Pairs at containment ≥ `sureContainment` are copies unless their leads swap a counter or the larger is a
+ * page that carries the smaller among other items (its lead and its headline tell another story). Below it,
+ * a pair the template rules leave as a copy but published `followUpDays` apart is a follow-up carrying the
+ * older story. Those two rules are docs/tuning.md round 9.
  */
 export interface GuardOptions {
   /** Words at the start of a body that carry its slots (who, where, how many). @default 60 */
@@ -35,7 +38,7 @@ export interface GuardOptions {
   readonly minLargerLead: number;
   /** Templates keep their frame at the start: the longer lead must be found at least this much. @default 0.4 */
   readonly templateLeadShare: number;
-  /** Pairs this contained are copies unless their leads swap slot values. @default 0.9 */
+  /** Pairs this contained are copies unless their leads swap a counter or a page carries the item. @default 0.9 */
   readonly sureContainment: number;
   /** Slot substitutions (same context, different number/name) that make a pair a template. @default 1 */
   readonly minSubstitutions: number;
@@ -44,6 +47,20 @@ export interface GuardOptions {
    * recurring item of another day); copies of one story appear within a day or so. @default 2
    */
   readonly templateGapDays: number;
+  /**
+   * A pair below `sureContainment` published this many days apart or more is a follow-up that carries the
+   * older story as background (a director's visit pasting the notice of the interviews, a statement quoting
+   * the clinic's figures of twelve days before), not a reprint: copies of one story appear within a day or
+   * so. Judged 'partial' (reported as a link, never clustered) unless a template rule caught it first.
+   * @default 2
+   */
+  readonly followUpDays: number;
+  /**
+   * At the sure containment, a larger document whose headline has less than this share of its words (3+
+   * letters) in the smaller body, and whose lead slots disagree, is a page carrying the smaller as one item
+   * among others: 'partial'. @default 0.2
+   */
+  readonly carriedHeadlineShare: number;
   /** Headlines agreeing this much (share of the shorter's words) mark one story. @default 0.6 */
   readonly headlineAgreement: number;
   /** A copy with agreeing headlines published less than this many days apart is 'same-story'. @default 1 */
@@ -64,6 +81,8 @@ export const defaultGuardOptions: GuardOptions = {
   sureContainment: 0.9,
   minSubstitutions: 1,
   templateGapDays: 2,
+  followUpDays: 2,
+  carriedHeadlineShare: 0.2,
   headlineAgreement: 0.6,
   sameStoryDays: 1,
   recurringDays: 3,
@@ -235,6 +254,32 @@ export class TemplateGuard {
     };
   }
 
+  /**
+   * A page that carries the smaller document among other items (a roundup, a page of briefs) rather than
+   * reprinting it: the lead slot words disagree and the larger document's headline names a story the
+   * smaller one does not tell (`carriedHeadlineShare`). A copy
+   * that adds material keeps the headline's story: the cabinet session's page with the beach-lands rule,
+   * the royal order inside the King's departure.
+   */
+  private carriedItem(small: DocWords, large: DocWords, largeId: number): boolean {
+    if (Math.min(this.slotAgreement(small, large), this.slotAgreement(large, small)) >= this.o.minSlotAgreement) return false;
+    const headline = this.meta[largeId]?.headline;
+    if (!headline) return false;
+    let n = 0;
+    let found = 0;
+    for (let i = 0; i < headline.words.length; i++) {
+      if (headline.words[i].length < 3) continue;
+      n++;
+      if (bloomHas(small.bloom, headline.hashes[i]) || bloomHas(small.bloom, headline.cores[i])) found++;
+    }
+    return n > 0 && found / n < this.o.carriedHeadlineShare;
+  }
+
+  /** Days between the two publication dates; NaN when either is unknown. */
+  private daysApart(p: Pair): number {
+    return Math.abs((this.meta[p.a]?.day ?? NaN) - (this.meta[p.b]?.day ?? NaN));
+  }
+
   private recurs(headlineKey: number): boolean {
     return (this.headlineDays.get(headlineKey)?.length ?? 0) >= this.o.recurringDays;
   }
@@ -250,8 +295,9 @@ export class TemplateGuard {
     // nothing on the hand-judged set (npm run eval, both ways).
     const sure = Math.max(p.containsAinB, p.containsBinA) >= this.o.sureContainment;
     if (this.substitutions(p, true) >= this.o.minSubstitutions) return 'template';
-    if (sure) return 'copy';
-    const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
+    const aSmaller = p.containsAinB >= p.containsBinA;
+    const [small, large] = aSmaller ? [a, b] : [b, a];
+    if (sure) return this.carriedItem(small, large, aSmaller ? p.b : p.a) ? 'partial' : 'copy';
     const largerLead = this.leadShare(large, small);
     const ev = this.headlineEvidence(p);
     // each headline names a slot the other document lacks, and the two appeared days apart: the same frame
@@ -273,6 +319,9 @@ export class TemplateGuard {
     // Oman and Egypt cables — 3 judged templates lost for 2 judged copies won.)
     const agreed = ev !== undefined && !ev.swap && ev.agreement >= this.o.headlineAgreement;
     if (kind !== 'copy' && agreed && ev.gap < this.o.templateGapDays) kind = 'copy';
+    // Overlap that survived every template rule, days apart: a follow-up carrying the older story (see
+    // `followUpDays`). After the template rules, so a recurring frame of another day stays a template.
+    if (kind === 'copy' && this.daysApart(p) >= this.o.followUpDays) return 'partial';
     // Same headline, same day: one story even when rewriting leaves only 0.6–0.76 of the text in common.
     // Not across days: weather bulletins carry the same headline every day.
     if (kind === 'copy' && agreed && ev.gap < this.o.sameStoryDays) return 'same-story';

@@ -132,6 +132,43 @@ describe('TemplateGuard headline and date evidence', () => {
     expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
     expect(g.classify(pair(2, 3, 0.8, 0.8))).not.toBe('template');
   });
+  const notice =
+    'تبدا الاداره العامه للتعليم بمنطقه الرياض الاحد المقبل في استقبال الخريجين الجدد المتقدمين للتدريس والبالغ عددهم 300 خريج لاجراء المقابلات الشخصيه';
+  const visit = `زار المدير العام لشوون المعلمين خالد القحطاني مقر لجان المقابلات ${notice}`;
+  test('below the sure containment, days apart: a follow-up carrying the older story (partial), not a reprint', () => {
+    const at = (date: string) =>
+      guardWithMeta([
+        [notice, 'تعليم الرياض يستقبل الخريجين المتقدمين للتدريس', '2015-07-24T06:00:00'],
+        [visit, 'مدير عام المعلمين يزور لجان المقابلات', date],
+      ]);
+    expect(at('2015-07-27T17:00:00').classify(pair(0, 1, 0.75, 0.55))).toBe('partial');
+    // the same two texts a day apart are a reprint; so are they without dates
+    expect(at('2015-07-25T17:00:00').classify(pair(0, 1, 0.75, 0.55))).toBe('copy');
+    expect(guardWith([notice, visit]).classify(pair(0, 1, 0.75, 0.55))).toBe('copy');
+    // at the sure containment the body decides
+    expect(at('2015-07-27T17:00:00').classify(pair(0, 1, 0.95, 0.55))).toBe('copy');
+  });
+  test('a template of another day stays a template, whatever the gap', () => {
+    const g = guardWithMeta([
+      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
+      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
+    ]);
+    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+  });
+  test('at the sure containment, a page whose headline tells another story carries the item (partial)', () => {
+    const item = 'وصلت الدفعه الثالثه من المعونه الطبيه الاغاثيه الي مدينه سييون علي متن 3 قاطرات قادمه عبر منفذ الوديعه';
+    const lead = 'اصدر خادم الحرمين الشريفين امرا بترقيه وتعيين 125 قاضيا بوزاره العدل وديوان المظالم في مختلف درجات السلك القضايي';
+    // the page's first 60 words (the guard's lead) are its own story's
+    const page = `${[1, 2, 3, 4].map((i) => `${lead} ${i}`).join(' ')} ${item}`;
+    const withHeadline = (headline: string) =>
+      guardWithMeta([
+        [item, 'الدفعة الطبية الثالثة تصل إلى حضرموت', '2015-07-22T10:00:00'],
+        [page, headline, '2015-07-22T00:49:00'],
+      ]);
+    expect(withHeadline('أمر ملكي بترقية وتعيين 125 قاضيا بالعدل والمظالم').classify(pair(0, 1, 0.95, 0.4))).toBe('partial');
+    // the larger document's headline about the item: a copy with more material (the cabinet's page and one decision)
+    expect(withHeadline('وصول الدفعة الطبية الثالثة إلى سيئون').classify(pair(0, 1, 0.95, 0.4))).toBe('copy');
+  });
 });
 
 describe('guardedClusters', () => {
