@@ -148,12 +148,12 @@ describe('TemplateGuard headline and date evidence', () => {
     // at the sure containment the body decides
     expect(at('2015-07-27T17:00:00').classify(pair(0, 1, 0.95, 0.55))).toBe('copy');
   });
-  test('a template of another day stays a template, whatever the gap', () => {
+  test('a template of another day stays a template, whatever the gap (the lead slots decide first)', () => {
     const g = guardWithMeta([
-      [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
-      [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
+      [cable('ايسوفو محمدو', 'النيجر'), 'برقية تهنئة', '2015-07-23T10:00:00'],
+      [cable('الباجي قايد السبسي', 'التونسيه'), 'برقية تهنئة', '2015-07-28T10:00:00'],
     ]);
-    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('template');
   });
   test('at the sure containment, a page whose headline tells another story carries the item (partial)', () => {
     const item = 'وصلت الدفعه الثالثه من المعونه الطبيه الاغاثيه الي مدينه سييون علي متن 3 قاطرات قادمه عبر منفذ الوديعه';
