@@ -4,12 +4,13 @@
  * as `.json`). Rather than tokenising every value (stream-json's parser + streamArray builds a token
  * object per string and number), a byte scanner tracks only strings and bracket depth to find where each
  * element ends, then `JSON.parse`s that slice: V8's parser does the real work, and a bad element costs
- * only itself. An element over `maxRecordBytes` is scanned past without being kept.
+ * only itself. An element over `maxRecordBytes` is scanned past without being kept. Events come in one
+ * batch per chunk, as in jsonl.ts.
  */
 import type { SourceRef } from '../records.js';
 import { issueAt, RecordBytes } from './bounded.js';
 import { recordOrDeferred } from './jsonl.js';
-import type { ReaderContext, ReaderEvent, RecordEvent } from './record-source.js';
+import type { ReaderContext, ReaderEvent } from './record-source.js';
 
 /** Scanner phases: before `[`, between elements, inside an element, after `]`. */
 const Phase = { Before: 0, Between: 1, Inside: 2, Done: 3 } as const;
@@ -18,7 +19,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 
-export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<ReaderEvent> {
+export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext): AsyncGenerator<ReaderEvent[]> {
   const max = ctx.limits.maxRecordBytes;
   let phase: number = Phase.Before;
   /** True for `[ … ]`; false for concatenated top-level objects. */
@@ -43,6 +44,7 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
     return recordOrDeferred(bytes, source, ctx, what);
   };
 
+  let batch: ReaderEvent[] = [];
   for await (const chunk of chunks) {
     const n = chunk.length;
     let i = 0;
@@ -89,21 +91,21 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
           if (depth > 0) depth--;
           else if (array && b === 0x5d) {
             buffer.keep(chunk, from, i);
-            yield close();
+            batch.push(close());
             phase = Phase.Done;
             i++;
             continue;
           }
           if (!array && depth === 0) {
             buffer.keep(chunk, from, i + 1);
-            yield close();
+            batch.push(close());
             phase = Phase.Between;
             i++;
             continue;
           }
         } else if (b === 0x2c && depth === 0 && array) {
           buffer.keep(chunk, from, i);
-          yield close();
+          batch.push(close());
           phase = Phase.Between;
           i++;
           continue;
@@ -123,14 +125,16 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
           continue;
         }
         if (b !== 0x7b) {
-          yield issueAt('malformed_json', { ...ctx.base, line }, `not a JSON array or object (starts with ${describe(b)})`);
+          batch.push(issueAt('malformed_json', { ...ctx.base, line }, `not a JSON array or object (starts with ${describe(b)})`));
+          yield batch;
           return;
         }
         array = false;
         phase = Phase.Between;
       }
       if (phase === Phase.Done) {
-        yield issueAt('malformed_json', { ...ctx.base, line }, `unexpected ${describe(b)} after the end of the array`);
+        batch.push(issueAt('malformed_json', { ...ctx.base, line }, `unexpected ${describe(b)} after the end of the array`));
+        yield batch;
         return;
       }
       if (phase === Phase.Between && array && b === 0x5d) {
@@ -144,12 +148,17 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, ctx: Rea
       from = i;
     }
     if (phase === Phase.Inside) buffer.keep(chunk, from, n);
+    // before the next read: a fault there must not lose this chunk's records
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
   }
   if (phase === Phase.Inside) {
     const bytes = buffer.kept;
-    yield issueAt('truncated', { ...ctx.base, line: startLine, record: index }, `input ends inside element ${index} (${bytes} bytes read)`);
+    yield [issueAt('truncated', { ...ctx.base, line: startLine, record: index }, `input ends inside element ${index} (${bytes} bytes read)`)];
   } else if (phase === Phase.Between && array) {
-    yield issueAt('truncated', { ...ctx.base, line }, `array not closed (input ends after ${index} elements)`);
+    yield [issueAt('truncated', { ...ctx.base, line }, `array not closed (input ends after ${index} elements)`)];
   }
 }
 

@@ -5,9 +5,9 @@ import type { InputFile } from './discover.js';
 import { KeySet } from './key-set.js';
 import type { FieldMap } from './fields.js';
 import { mapFields } from './fields.js';
-import type { RawRecord, ReaderEvent, ReadLimits } from './record-source.js';
+import type { RawRecord, RecordEvent, ReadLimits } from './record-source.js';
 import { recordFromBytes } from './jsonl.js';
-import { isRecordFile, readRecords, readRecordStream } from './record-source.js';
+import { isRecordFile, parseRecord, readRecordBatches, readRecordStream } from './record-source.js';
 
 export type DocEvent = { readonly kind: 'doc'; readonly doc: Doc } | { readonly kind: 'issue'; readonly issue: RecordIssue };
 
@@ -25,12 +25,8 @@ const maxTitleChars = 200;
  * one document each; structured files (JSONL, JSON, WARC, gzip, zip) one per record. Anything unusable
  * becomes an issue event and the stream goes on.
  */
-export async function* readDocs(files: readonly InputFile[], options: ReadOptions): AsyncGenerator<DocEvent> {
-  const number = docNumbering();
-  for await (const event of readUnnumbered(files, options, false)) {
-    if (event.kind === 'issue') yield event;
-    else if (event.kind === 'doc') yield { kind: 'doc', doc: { ...event.doc, ...number(event.doc.key) } };
-  }
+export function readDocs(files: readonly InputFile[], options: ReadOptions): AsyncGenerator<DocEvent> {
+  return docEvents(files, options, docNumbering()) as AsyncGenerator<DocEvent>;
 }
 
 /** A JSON record read but not parsed (`readDocsDeferred`), with what `parseDeferred` needs to make its doc. */
@@ -49,26 +45,20 @@ export interface DeferredDoc {
  * with one `docNumbering()` to get exactly the ids and keys `readDocs` gives. Standard input is read as usual.
  */
 export function readDocsDeferred(files: readonly InputFile[], options: ReadOptions): AsyncGenerator<DocEvent | DeferredDoc> {
-  return readUnnumbered(files, options, true);
+  return docEvents(files, options, undefined);
 }
 
 /** The doc (id −1, key as read) or the issue a `DeferredDoc` stands for: what `readDocs` would have yielded. */
 export function parseDeferred(d: Omit<DeferredDoc, 'kind'>, options: Pick<ReadOptions, 'fields'>): DocEvent {
   const map = options.fields ?? {};
-  const e = recordFromBytes(d.bytes, d.source, { base: d.source, limits: noLimits, map }, d.what);
-  if (e.kind === 'issue') return e;
-  if (e.kind !== 'record') throw new Error('a deferred record parsed into another deferral');
-  return recordEventToDoc(e, d.fileKey, map);
+  return docEvent(recordFromBytes(d.bytes, d.source, map, d.what), d.fileKey, map, undefined);
 }
-
-/** `recordFromBytes` reads only the field map from its context; limits were applied when the bytes were cut. */
-const noLimits: ReadLimits = { maxRecordBytes: Infinity, maxInflatedBytes: Infinity, maxInflateRatio: Infinity };
 
 /**
  * Dense ids in reading order, and unique keys: record ids repeat in real crawls (the same URL fetched
  * twice); report keys must not, so a repeat gets `#2`, `#3`…
  */
-export function docNumbering(): (key: string) => { id: number; key: string } {
+export function docNumbering(): Numbering {
   let nextId = 0;
   const keys = new KeySet();
   return (key) => {
@@ -78,44 +68,51 @@ export function docNumbering(): (key: string) => { id: number; key: string } {
   };
 }
 
-async function* readUnnumbered(files: readonly InputFile[], options: ReadOptions, defer: boolean): AsyncGenerator<DocEvent | DeferredDoc> {
+type Numbering = (key: string) => { id: number; key: string };
+
+/**
+ * The documents of `files` in reading order, numbered by `number`, or unnumbered (id −1) with JSON records
+ * left unparsed as `DeferredDoc`s when there is none. One async step per document: the record readers hand
+ * over whole batches, and a deferred record is parsed only when its turn comes, so a batch holds bytes
+ * (views on the chunk read) rather than a chunk's worth of decoded texts.
+ */
+async function* docEvents(files: readonly InputFile[], options: ReadOptions, number: Numbering | undefined): AsyncGenerator<DocEvent | DeferredDoc> {
+  const map = options.fields ?? {};
   for (const file of files) {
-    yield* file.path === '-'
-      ? fromRecords(readRecordStream(options.stdin ?? process.stdin, '-', options, options.fields), file, options.fields)
-      : isRecordFile(file.path)
-        ? fromRecords(readRecords(file.path, options, options.fields ?? {}, defer), file, options.fields)
-        : readTextFile(file, options);
+    if (file.path === '-') {
+      for await (const e of readRecordStream(options.stdin ?? process.stdin, '-', options, map)) yield docEvent(e, file.key, map, number);
+    } else if (isRecordFile(file.path)) {
+      for await (const batch of readRecordBatches(file.path, options)) {
+        for (const e of batch) {
+          if (e.kind === 'deferred' && number === undefined) yield { kind: 'deferred', source: e.source, bytes: e.bytes, what: e.what, fileKey: file.key };
+          else yield docEvent(parseRecord(e, map), file.key, map, number);
+        }
+      }
+    } else {
+      for await (const e of readTextFile(file, options)) yield e.kind === 'doc' && number ? { kind: 'doc', doc: { ...e.doc, ...number(e.doc.key) } } : e;
+    }
   }
 }
 
-async function* fromRecords(events: AsyncIterable<ReaderEvent>, file: InputFile, map: FieldMap = {}): AsyncGenerator<DocEvent | DeferredDoc> {
-  for await (const e of events) {
-    if (e.kind === 'issue') yield e;
-    else if (e.kind === 'deferred') yield { kind: 'deferred', source: e.source, bytes: e.bytes, what: e.what, fileKey: file.key };
-    else yield recordEventToDoc(e, file.key, map);
-  }
-}
-
-function recordEventToDoc(e: RawRecord, fileKey: string, map: FieldMap): DocEvent {
-  const doc = recordToDoc(e, fileKey, map);
+function docEvent(e: RecordEvent, fileKey: string, map: FieldMap, number: Numbering | undefined): DocEvent {
+  if (e.kind === 'issue') return e;
+  const doc = recordToDoc(e, fileKey, map, number);
   if (doc) return { kind: 'doc', doc };
   return { kind: 'issue', issue: { code: 'no_text', source: e.source, message: 'record has no text field', severity: 'skipped' } };
 }
 
-function recordToDoc(r: RawRecord, fileKey: string, map: FieldMap): Doc | undefined {
+function recordToDoc(r: RawRecord, fileKey: string, map: FieldMap, number: Numbering | undefined): Doc | undefined {
   const f = mapFields(r.fields as Record<string, unknown>, map);
   if (f.text === undefined) return undefined;
-  return {
-    id: -1,
-    key: f.id ?? `${fileKey}${locationSuffix(r.source)}`,
-    source: r.source,
-    text: f.text,
-    fields: r.fields,
-    ...(f.title ? { title: f.title } : {}),
-    ...(f.outlet ? { outlet: f.outlet } : {}),
-    ...(f.published ? { publishedAt: isoDate(f.published) } : {}),
-    ...(r.encoding ? { encoding: r.encoding } : {}),
-  };
+  const read = f.id ?? `${fileKey}${locationSuffix(r.source)}`;
+  const { id, key } = number ? number(read) : { id: -1, key: read };
+  // optional fields set only when present (absent, not undefined), in the order readers have always given them
+  const doc: { -readonly [K in keyof Doc]: Doc[K] } = { id, key, source: r.source, text: f.text, fields: r.fields };
+  if (f.title) doc.title = f.title;
+  if (f.outlet) doc.outlet = f.outlet;
+  if (f.published) doc.publishedAt = isoDate(f.published);
+  if (r.encoding) doc.encoding = r.encoding;
+  return doc;
 }
 
 function locationSuffix(s: SourceRef): string {

@@ -1,8 +1,9 @@
 /**
  * Structured inputs (JSONL, JSON arrays, WARC/WET, their gzips, zips of any of them) as one stream of
  * records and issues. This is the reader extension point (datatrove's `read_file`): a format is a
- * function from byte chunks to events. Nothing here throws to the caller: a fault mid-file ends that
- * file with one issue, after every record read before it.
+ * function from byte chunks to events, in batches (one per chunk for JSON: a step of each async generator
+ * between the bytes and the caller per record cost more than cutting the record). Nothing here throws to
+ * the caller: a fault mid-file ends that file with one issue, after every record read before it.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { decodeBytes } from './decode.js';
 import type { FieldMap } from './fields.js';
 import { gunzipBounded, isGzipMagic } from './gzip.js';
 import { readJsonArray } from './json-array.js';
-import { readJsonl } from './jsonl.js';
+import { readJsonl, recordFromBytes } from './jsonl.js';
 import { readWarc } from './warc.js';
 import { readZip } from './zip.js';
 
@@ -90,20 +91,27 @@ export function isRecordFile(path: string): boolean {
 
 /**
  * Records and issues of one file, streamed. `map` names the text field a record must have (else `no_text`);
- * the default accepts `text` or `content`. With `defer`, JSON records come as unparsed `DeferredRecord`s.
+ * the default accepts `text` or `content`.
  */
-export function readRecords(path: string, limits: ReadLimits, map?: FieldMap): AsyncGenerator<RecordEvent>;
-export function readRecords(path: string, limits: ReadLimits, map: FieldMap, defer: boolean): AsyncGenerator<ReaderEvent>;
-export async function* readRecords(path: string, limits: ReadLimits, map: FieldMap = {}, defer = false): AsyncGenerator<ReaderEvent> {
-  const ctx: ReaderContext = { base: { path }, limits, map, defer };
+export async function* readRecords(path: string, limits: ReadLimits, map: FieldMap = {}): AsyncGenerator<RecordEvent> {
+  for await (const batch of readRecordBatches(path, limits)) for (const e of batch) yield parseRecord(e, map);
+}
+
+/**
+ * `readRecords` in batches, JSON records unparsed (`DeferredRecord`) until `parseRecord`: a batch's records
+ * parsed at once would hold a chunk's texts through the next young-generation GC, which copies them.
+ */
+export async function* readRecordBatches(path: string, limits: ReadLimits): AsyncGenerator<ReaderEvent[]> {
+  // the field map matters only to parsing, which `defer` leaves to `parseRecord`
+  const ctx: ReaderContext = { base: { path }, limits, map: {}, defer: true };
   try {
     const info = await stat(path);
     if (!info.isFile()) {
-      yield issueAt('unreadable', ctx.base, 'not a regular file');
+      yield [issueAt('unreadable', ctx.base, 'not a regular file')];
       return;
     }
     if (info.size === 0) {
-      yield issueAt('empty', ctx.base, 'empty file (0 bytes)');
+      yield [issueAt('empty', ctx.base, 'empty file (0 bytes)')];
       return;
     }
     const { format, gzip } = formatOf(path);
@@ -116,8 +124,13 @@ export async function* readRecords(path: string, limits: ReadLimits, map: FieldM
     }
     yield* readChunks(createReadStream(path, { highWaterMark: 1 << 20 }), { format, gzip }, ctx);
   } catch (e) {
-    yield faultToIssue(e, ctx.base);
+    yield [faultToIssue(e, ctx.base)];
   }
+}
+
+/** A record event as `readRecords` gives it: a deferred JSON record parsed (under `map`), anything else as is. */
+export function parseRecord(e: ReaderEvent, map: FieldMap): RecordEvent {
+  return e.kind === 'deferred' ? recordFromBytes(e.bytes, e.source, map, e.what) : e;
 }
 
 /** For `-` (stdin) and zip entries: format chosen from `name`'s extension (stdin: sniff first non-space byte: `[` → JSON array, `{` → JSONL, `WARC/` → WARC). */
@@ -136,8 +149,8 @@ export async function* readRecordStream(
   async function* bytes(): AsyncGenerator<Uint8Array> {
     for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   }
-  // no `defer` in this context: the readers yield records and issues only
-  yield* readChunks(bytes(), kind, ctx) as AsyncGenerator<RecordEvent>;
+  // no `defer` in this context: the readers yield records and issues only (standard input is no hot path)
+  for await (const batch of readChunks(bytes(), kind, ctx)) yield* batch as RecordEvent[];
 }
 
 /** Inflates if needed, sniffs what the name does not say, then hands the bytes to the format reader. */
@@ -145,12 +158,12 @@ async function* readChunks(
   chunks: AsyncIterable<Uint8Array>,
   kind: { format: Format | undefined; gzip: boolean },
   ctx: ReaderContext,
-): AsyncGenerator<ReaderEvent> {
+): AsyncGenerator<ReaderEvent[]> {
   let input = kind.gzip ? gunzipBounded(chunks, ctx.limits) : chunks;
   try {
     let head = await peek(input);
     if (head.bytes.length === 0) {
-      yield issueAt('empty', ctx.base, kind.gzip ? 'gzip stream inflates to nothing' : 'no data (0 bytes)');
+      yield [issueAt('empty', ctx.base, kind.gzip ? 'gzip stream inflates to nothing' : 'no data (0 bytes)')];
       return;
     }
     if (!kind.gzip && isGzipMagic(head.bytes)) {
@@ -160,18 +173,27 @@ async function* readChunks(
     }
     const format = kind.format ?? sniff(head.bytes);
     if (format === undefined || format === 'zip') {
-      yield issueAt('unsupported', ctx.base, `cannot tell the format (starts with ${JSON.stringify(head.bytes.toString('latin1', 0, 12))})`);
+      yield [issueAt('unsupported', ctx.base, `cannot tell the format (starts with ${JSON.stringify(head.bytes.toString('latin1', 0, 12))})`)];
       return;
     }
     if (format !== 'warc' && head.bytes.subarray(0, 8192).includes(0)) {
-      yield issueAt('binary', ctx.base, 'binary data, not text (NUL bytes)');
+      yield [issueAt('binary', ctx.base, 'binary data, not text (NUL bytes)')];
       return;
     }
-    const reader = format === 'jsonl' ? readJsonl : format === 'json' ? readJsonArray : format === 'warc' ? readWarc : readText;
+    const reader = format === 'jsonl' ? readJsonl : format === 'json' ? readJsonArray : format === 'warc' ? oneByOne(readWarc) : oneByOne(readText);
     yield* orEmpty(reader(head.rest, ctx), ctx.base, `no records in this ${format === 'text' ? 'text' : format.toUpperCase()} input`);
   } catch (e) {
-    yield faultToIssue(e, ctx.base);
+    yield [faultToIssue(e, ctx.base)];
   }
+}
+
+/** A reader of one event at a time (WARC, text: many chunks to a record, so little to batch) in batches of one. */
+function oneByOne(
+  reader: (chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext) => AsyncIterable<ReaderEvent>,
+): (chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext) => AsyncGenerator<ReaderEvent[]> {
+  return async function* (chunks, ctx) {
+    for await (const event of reader(chunks, ctx)) yield [event];
+  };
 }
 
 /** A zipped `.txt`/`.md` is one record `{ text }`, decoded like a plain file. */
@@ -197,13 +219,13 @@ async function* readText(chunks: AsyncIterable<Uint8Array>, ctx: ReaderContext):
  * Every non-empty input says something: a file of blank lines, `[]`, or a WARC of only requests yields
  * one `empty` issue rather than silence, so a user can tell "read, nothing there" from "never read".
  */
-async function* orEmpty(events: AsyncIterable<ReaderEvent>, source: SourceRef, reason: string): AsyncGenerator<ReaderEvent> {
+async function* orEmpty(batches: AsyncIterable<ReaderEvent[]>, source: SourceRef, reason: string): AsyncGenerator<ReaderEvent[]> {
   let any = false;
-  for await (const event of events) {
-    any = true;
-    yield event;
+  for await (const batch of batches) {
+    if (batch.length > 0) any = true;
+    yield batch;
   }
-  if (!any) yield issueAt('empty', source, reason);
+  if (!any) yield [issueAt('empty', source, reason)];
 }
 
 function sniff(head: Buffer): Format | undefined {

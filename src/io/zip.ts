@@ -15,15 +15,15 @@ import type { SourceRef } from '../records.js';
 import { ReadFault, countInflated, issueAt, ratioFloorBytes } from './bounded.js';
 import type { ReaderContext, ReaderEvent } from './record-source.js';
 
-/** How the caller reads entries: which names it can read (others get `unsupported`), and how; `read` never throws. */
+/** How the caller reads entries: which names it can read (others get `unsupported`), and how (events in batches, as the format readers give them); `read` never throws. */
 export interface EntryReader {
   accepts(name: string): boolean;
-  read(chunks: AsyncIterable<Uint8Array>, name: string, base: SourceRef): AsyncIterable<ReaderEvent>;
+  read(chunks: AsyncIterable<Uint8Array>, name: string, base: SourceRef): AsyncIterable<ReaderEvent[]>;
 }
 
 const localHeaderSignature = 0x04034b50;
 
-export async function* readZip(path: string, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<ReaderEvent> {
+export async function* readZip(path: string, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<ReaderEvent[]> {
   const fileBytes = (await stat(path)).size;
   let zip: yauzl.ZipFile;
   try {
@@ -32,10 +32,10 @@ export async function* readZip(path: string, ctx: ReaderContext, readEntry: Entr
     );
   } catch (e) {
     if (!(await startsWithLocalHeader(path))) {
-      yield issueAt('unreadable', { path }, `not a readable zip archive (${(e as Error).message})`);
+      yield [issueAt('unreadable', { path }, `not a readable zip archive (${(e as Error).message})`)];
       return;
     }
-    yield issueAt('truncated', { path }, 'zip has no central directory (truncated?); reading entries from local headers');
+    yield [issueAt('truncated', { path }, 'zip has no central directory (truncated?); reading entries from local headers')];
     yield* readLocalEntries(path, fileBytes, ctx, readEntry);
     return;
   }
@@ -51,29 +51,29 @@ export async function* readZip(path: string, ctx: ReaderContext, readEntry: Entr
       const base: SourceRef = { path, entry: name };
       const refusal = refuse(name, entry.uncompressedSize, entry.compressedSize, ctx);
       if (refusal !== undefined) {
-        yield issueAt('too_large', base, refusal);
+        yield [issueAt('too_large', base, refusal)];
         continue;
       }
       if (!readEntry.accepts(name)) {
-        yield issueAt('unsupported', base, 'not a readable entry type (want .json, .jsonl, .warc, .wet, .txt, .md, or .gz of those); skipped');
+        yield [issueAt('unsupported', base, 'not a readable entry type (want .json, .jsonl, .warc, .wet, .txt, .md, or .gz of those); skipped')];
         continue;
       }
       if (entry.isEncrypted()) {
-        yield issueAt('unsupported', base, 'encrypted zip entry; skipped');
+        yield [issueAt('unsupported', base, 'encrypted zip entry; skipped')];
         continue;
       }
       let raw: Readable;
       try {
         raw = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
       } catch (e) {
-        yield issueAt('truncated', base, `cannot open entry (${(e as Error).message})`);
+        yield [issueAt('truncated', base, `cannot open entry (${(e as Error).message})`)];
         continue;
       }
       const chunks = bound(raw, name, entry.uncompressedSize, entry.compressedSize, ctx, archive, fileBytes);
       yield* readEntry.read(chunks, name, base);
     }
   } catch (e) {
-    yield issueAt('truncated', { path }, `zip directory unreadable (${(e as Error).message})`);
+    yield [issueAt('truncated', { path }, `zip directory unreadable (${(e as Error).message})`)];
   } finally {
     zip.close();
   }
@@ -146,7 +146,7 @@ async function startsWithLocalHeader(path: string): Promise<boolean> {
  * Walks local headers (APPNOTE 4.3.7) from offset 0. An entry written with a data descriptor (flag bit 3)
  * may not state its compressed size; that entry is inflated to the end of the file and the walk stops.
  */
-async function* readLocalEntries(path: string, fileBytes: number, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<ReaderEvent> {
+async function* readLocalEntries(path: string, fileBytes: number, ctx: ReaderContext, readEntry: EntryReader): AsyncGenerator<ReaderEvent[]> {
   const fh = await open(path);
   const archive = { inflated: 0 };
   try {
@@ -168,9 +168,9 @@ async function* readLocalEntries(path: string, fileBytes: number, ctx: ReaderCon
       const base: SourceRef = { path, entry: name };
       const limit = sized ? declared : ctx.limits.maxInflatedBytes;
       const refusal = refuse(name, limit, dataEnd - dataStart, ctx);
-      if (refusal !== undefined) yield issueAt('too_large', base, refusal);
-      else if (!name.endsWith('/') && !readEntry.accepts(name)) yield issueAt('unsupported', base, 'not a readable entry type; skipped');
-      else if (method !== 0 && method !== 8) yield issueAt('unsupported', base, `zip compression method ${method}; skipped`);
+      if (refusal !== undefined) yield [issueAt('too_large', base, refusal)];
+      else if (!name.endsWith('/') && !readEntry.accepts(name)) yield [issueAt('unsupported', base, 'not a readable entry type; skipped')];
+      else if (method !== 0 && method !== 8) yield [issueAt('unsupported', base, `zip compression method ${method}; skipped`)];
       else if (!name.endsWith('/') && dataEnd > dataStart) {
         const raw = createReadStream(path, { start: dataStart, end: Math.min(dataEnd, fileBytes) - 1 });
         const chunks = method === 8 ? pipeline(raw, zlib.createInflateRaw(), () => {}) : raw;
