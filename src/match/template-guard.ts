@@ -250,7 +250,7 @@ export class TemplateGuard {
       counters: countersDiffer(ma.counters, mb.counters),
       recurring: Math.floor(ma.day) !== Math.floor(mb.day) && (this.recurs(ma.headlineKey) || this.recurs(mb.headlineKey)),
       agreement: headlineAgreement(ma.headline, mb.headline),
-      gap: Math.abs(ma.day - mb.day),
+      gap: this.daysApart(p),
     };
   }
 
