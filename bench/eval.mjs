@@ -201,14 +201,15 @@ row('template families / largest', `${report.templates?.length ?? 0} / ${report.
   const judged = JSON.parse(readFileSync(judgedFile, 'utf8')).pairs;
   const verdict = sadaVerdicts(report);
   const said = (withLinks) => (a, b) => (index.has(a) && index.has(b) ? verdict(a, b, withLinks) : undefined);
+  const heldOut = [...new Set(judged.map((j) => j.set).filter(Boolean))];
   for (const [label, pairs, withLinks] of [
     ['hand-judged agreement', judged, true],
     ['hand-judged agreement, first set (read while tuning)', judged.filter((j) => !j.set), true],
-    ['hand-judged agreement, blind set', judged.filter((j) => j.set === 'blind'), true],
+    ...heldOut.map((name) => [`hand-judged agreement, ${name} set`, judged.filter((j) => j.set === name), true]),
     ['hand-judged agreement, clusters only (links as other)', judged, false],
   ]) {
     const r = agreement(pairs, said(withLinks));
-    row(label, f(r.share), `${r.n} pairs; ${r.list}`);
+    row(label, f(r.share), `${r.n} pairs (95% interval ${f(r.low)}–${f(r.high)}); ${r.list}`);
   }
 }
 lap('real-data metrics');

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `node bench/eval/judged-report.mjs [REPORT.json] [--all] [--blind]`: every hand-judged pair
- * (test/fixtures/judged-pairs.json) where sada's report disagrees with the verdict (all pairs with --all; the
- * blind set only with --blind), with the evidence: containment, the template guard's kind and signals (lead
+ * `node bench/eval/judged-report.mjs [REPORT.json] [--all] [--set NAME]`: every hand-judged pair
+ * (test/fixtures/judged-pairs.json) where sada's report disagrees with the verdict (all pairs with --all; one
+ * held-out set only with --set, e.g. `--set blind`), with the evidence: containment, the template guard's kind and signals (lead
  * slots, larger lead, headline swap/agreement, days apart), titles, outlets, dates, the judge's note and the
  * first words of each body. REPORT is a `sada scan --format json` of the SaudiNewsNet days (default
  * /tmp/q.json); `npm run build` first.
@@ -20,7 +20,8 @@ import { sadaVerdicts, wanted } from './judged.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const all = args.includes('--all');
-const blindOnly = args.includes('--blind');
+const setAt = args.indexOf('--set');
+const onlySet = setAt >= 0 ? args.splice(setAt, 2)[1] : undefined;
 const reportFile = args.find((a) => !a.startsWith('--')) ?? '/tmp/q.json';
 const p = resolveParams({});
 const docs = await loadCorpus([path.join(here, '../../../shared/data/saudinewsnet')]);
@@ -41,7 +42,7 @@ let shown = 0;
 for (const [at, j] of judged.entries()) {
   const a = byKey.get(j.a);
   const b = byKey.get(j.b);
-  if (!a || !b || (blindOnly && j.set !== 'blind')) continue;
+  if (!a || !b || (onlySet !== undefined && j.set !== onlySet)) continue;
   const link = linkKind.get(`${j.a}\n${j.b}`);
   const said = verdict(j.a, j.b);
   const want = wanted(j.verdict);
@@ -60,4 +61,4 @@ for (const [at, j] of judged.entries()) {
   if (j.note) console.log(`   judged: ${j.note}`);
   for (const d of [a, b]) console.log(`   ${d.outlet} ${d.publishedAt} «${d.title}»\n      ${d.body.slice(0, 150)}`);
 }
-console.log(`${shown} pair(s) shown of ${blindOnly ? judged.filter((j) => j.set === 'blind').length : judged.length}`);
+console.log(`${shown} pair(s) shown of ${onlySet !== undefined ? judged.filter((j) => j.set === onlySet).length : judged.length}`);

@@ -10,7 +10,8 @@ export const wanted = (verdict) => (verdict === 'copy' || verdict === 'template'
 /**
  * @param {Array<{a:string,b:string,verdict:string}>} pairs
  * @param {(a:string,b:string)=>('copy'|'template'|'other'|undefined)} said sada's verdict, undefined when a side is not in the corpus
- * @returns {{share:number,n:number,list:string}} share agreeing, pairs counted, confusions as "judged→sada n, …"
+ * @returns {{share:number,n:number,list:string,low:number,high:number}} share agreeing, pairs counted, confusions as
+ *   "judged→sada n, …", and the share's 95% Wilson interval (the judged sets are samples: 166 pairs at 0.89 is ±0.05)
  */
 export function agreement(pairs, said) {
   const confusions = {};
@@ -27,7 +28,17 @@ export function agreement(pairs, said) {
     .sort((x, y) => y[1] - x[1])
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  return { share: ok / n, n, list: list || 'no confusions' };
+  return { share: ok / n, n, list: list || 'no confusions', ...wilson(ok, n) };
+}
+
+/** 95% Wilson score interval of a binomial share `ok / n`. */
+export function wilson(ok, n, z = 1.96) {
+  if (n === 0) return { low: 0, high: 1 };
+  const p = ok / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const denominator = 1 + (z * z) / n;
+  return { low: (centre - spread) / denominator, high: (centre + spread) / denominator };
 }
 
 /**
