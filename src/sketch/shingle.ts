@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { fmix32, fnv1a, mixRound } from './hash32.js';
+import type { SetSlab } from './set-slab.js';
 
 /**
  * Shingles of a normalised body as sorted, de-duplicated 32-bit hashes — the exact set verification
@@ -15,10 +16,11 @@ const SPACE = 0x20;
 /** Odd multiplier of the rolling polynomial hash (mod 2^32). */
 const BASE = 0x01000193;
 
-export function shingleHashes(text: string, kind: ShingleKind, size: number, seed: number): Uint32Array {
+/** With `slab`, char shingle sets are views into it (see set-slab.ts); else each has its own buffer. */
+export function shingleHashes(text: string, kind: ShingleKind, size: number, seed: number, slab?: SetSlab): Uint32Array {
   if (kind === 'word') return sortUnique(wordShingles(text, size, seed));
   const n = charShingles(text, size, seed);
-  return sortedUniqueCopy(hashScratch, n);
+  return sortedUniqueCopy(hashScratch, n, slab);
 }
 
 /** Per-process scratch, grown as needed: shingling allocates only its result. */
@@ -98,7 +100,7 @@ function wordShingles(text: string, n: number, seed: number): Uint32Array {
 
 /** Sorts in place and drops repeats; the returned view shares the buffer. */
 export function sortUnique(a: Uint32Array): Uint32Array {
-  const sorted = sortedUniqueCopy(a, a.length);
+  const sorted = sortedUniqueCopy(a, a.length, undefined);
   a.set(sorted);
   return a.subarray(0, sorted.length);
 }
@@ -112,7 +114,7 @@ let starts: Int32Array = new Int32Array(1 << 17);
  * to order by insertion: ~3× faster than `TypedArray.prototype.sort` (a comparison sort, ~35 ns per element
  * on shingle sets here) and no allocation but the result.
  */
-function sortedUniqueCopy(src: Uint32Array, n: number): Uint32Array {
+function sortedUniqueCopy(src: Uint32Array, n: number, slab: SetSlab | undefined): Uint32Array {
   if (n === 0) return new Uint32Array(0);
   // twice as many buckets as values: fewer values share a bucket, so fewer take the insertion path below
   // (a mispredicted branch each); the extra buckets cost one cheap sequential pass
@@ -155,5 +157,5 @@ function sortedUniqueCopy(src: Uint32Array, n: number): Uint32Array {
     dst[j + 1] = v;
     w++;
   }
-  return dst.slice(0, w);
+  return slab === undefined ? dst.slice(0, w) : slab.copy(dst, w);
 }
