@@ -139,23 +139,27 @@ function sortedUniqueCopy(src: Uint32Array, n: number, slab: SetSlab | undefined
   }
   // values are now ordered by bucket. Most exceed the last one kept (kept in a register, not reloaded
   // after its store); the rest, a repeat or an inversion within a bucket, go the slow way: insertion,
-  // which only moves within the bucket, dropping repeats
-  let w = 1;
+  // which only moves within the bucket, dropping repeats. They are written where they are kept, from `o`:
+  // the slab (no copy), or the front of the scratch itself (then sliced)
+  const out = slab === undefined ? dst : slab.room(n);
+  const o = slab === undefined ? 0 : slab.offset;
+  let w = o + 1;
   let last = dst[0];
+  out[o] = last;
   for (let i = 1; i < n; i++) {
     const v = dst[i];
     if (v > last) {
-      dst[w++] = v;
+      out[w++] = v;
       last = v;
       continue;
     }
     if (v === last) continue;
     let j = w - 2;
-    while (j >= 0 && dst[j] > v) j--;
-    if (j >= 0 && dst[j] === v) continue;
-    for (let k = w; k > j + 1; k--) dst[k] = dst[k - 1];
-    dst[j + 1] = v;
+    while (j >= o && out[j] > v) j--;
+    if (j >= o && out[j] === v) continue;
+    for (let k = w; k > j + 1; k--) out[k] = out[k - 1];
+    out[j + 1] = v;
     w++;
   }
-  return slab === undefined ? dst.slice(0, w) : slab.copy(dst, w);
+  return slab === undefined ? dst.slice(0, w) : slab.take(w - o);
 }
