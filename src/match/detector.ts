@@ -7,7 +7,7 @@ import { SampleIndex } from '../index/sample-index.js';
 import { MemoryBandStore } from '../index/memory-store.js';
 import type { BandStore } from '../index/store.js';
 import { createMinHasher } from '../sketch/minhash.js';
-import { SetSlab } from '../sketch/set-slab.js';
+import { Uint32Slab } from '../sketch/uint32-slab.js';
 import { shingleHashes } from '../sketch/shingle.js';
 import { intersectionSize, minMatchingIntersection, pairFromCounts, SetProbe } from './verify.js';
 
@@ -59,7 +59,7 @@ export class Detector {
   private readonly minhash: (s: Uint32Array, out: Uint32Array) => void;
   private readonly probe = new SetProbe();
   /** Where the sets shingled here live (kept to the end: verification, `covered`). */
-  private readonly slab = new SetSlab();
+  private readonly slab = new Uint32Slab();
   /** Milliseconds per stage, accumulated when `timeStages()` was called (the speed bench reads them). */
   times: StageTimes | undefined;
 

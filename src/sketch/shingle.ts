@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { fmix32, fnv1a, mixRound } from './hash32.js';
-import type { SetSlab } from './set-slab.js';
+import type { Uint32Slab } from './uint32-slab.js';
 
 /**
  * Shingles of a normalised body as sorted, de-duplicated 32-bit hashes — the exact set verification
@@ -16,8 +16,8 @@ const SPACE = 0x20;
 /** Odd multiplier of the rolling polynomial hash (mod 2^32). */
 const BASE = 0x01000193;
 
-/** With `slab`, char shingle sets are views into it (see set-slab.ts); else each has its own buffer. */
-export function shingleHashes(text: string, kind: ShingleKind, size: number, seed: number, slab?: SetSlab): Uint32Array {
+/** With `slab`, char shingle sets are views into it (see uint32-slab.ts); else each has its own buffer. */
+export function shingleHashes(text: string, kind: ShingleKind, size: number, seed: number, slab?: Uint32Slab): Uint32Array {
   if (kind === 'word') return sortUnique(wordShingles(text, size, seed));
   const n = charShingles(text, size, seed);
   return sortedUniqueCopy(hashScratch, n, slab);
@@ -114,7 +114,7 @@ let starts: Int32Array = new Int32Array(1 << 17);
  * to order by insertion: ~3× faster than `TypedArray.prototype.sort` (a comparison sort, ~35 ns per element
  * on shingle sets here) and no allocation but the result.
  */
-function sortedUniqueCopy(src: Uint32Array, n: number, slab: SetSlab | undefined): Uint32Array {
+function sortedUniqueCopy(src: Uint32Array, n: number, slab: Uint32Slab | undefined): Uint32Array {
   if (n === 0) return new Uint32Array(0);
   // twice as many buckets as values: fewer values share a bucket, so fewer take the insertion path below
   // (a mispredicted branch each); the extra buckets cost one cheap sequential pass

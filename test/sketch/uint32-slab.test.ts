@@ -1,17 +1,17 @@
-import { SetSlab } from '../../src/sketch/set-slab.js';
+import { Uint32Slab } from '../../src/sketch/uint32-slab.js';
 import { shingleHashes } from '../../src/sketch/shingle.js';
 import { prng } from '../helpers/sets.js';
 
 /** Writes `values` into the slab as a set would be, and takes them. */
-function put(slab: SetSlab, values: number[], reserve = values.length): Uint32Array {
+function put(slab: Uint32Slab, values: number[], reserve = values.length): Uint32Array {
   const chunk = slab.room(reserve);
   chunk.set(values, slab.offset);
   return slab.take(values.length);
 }
 
-describe('SetSlab', () => {
+describe('Uint32Slab', () => {
   test('sets stay intact while later ones fill the chunk and the next', () => {
-    const slab = new SetSlab(8);
+    const slab = new Uint32Slab(8);
     const sets = [[1, 2, 3], [4, 5, 6, 7], [8, 9], [10, 11, 12, 13, 14, 15], [16]];
     const views = sets.map((v) => put(slab, v));
     views.forEach((view, i) => expect(Array.from(view)).toEqual(sets[i]));
@@ -21,7 +21,7 @@ describe('SetSlab', () => {
   });
 
   test('room asked for but not taken is left for the next set', () => {
-    const slab = new SetSlab(8);
+    const slab = new Uint32Slab(8);
     const a = put(slab, [1, 2], 6);
     const b = put(slab, [3, 4, 5, 6, 7, 8]);
     expect(b.buffer).toBe(a.buffer);
@@ -30,7 +30,7 @@ describe('SetSlab', () => {
   });
 
   test('a set larger than a chunk gets a chunk of its own size', () => {
-    const slab = new SetSlab(4);
+    const slab = new Uint32Slab(4);
     const values = Array.from({ length: 10 }, (_, i) => i * 7);
     const got = put(slab, values);
     expect(Array.from(got)).toEqual(values);
@@ -45,7 +45,7 @@ describe('shingleHashes into a slab', () => {
     const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
     const random = (n: number) => Array.from({ length: n }, () => (rand() < 0.15 ? ' ' : letters[Math.floor(rand() * 4)])).join('');
     const texts = ['وكالة الانباء السعودية '.repeat(20), 'abc', '', random(3000), random(50), random(20000), 'قال المتحدث الرسمي'];
-    const slab = new SetSlab(4096);
+    const slab = new Uint32Slab(4096);
     const inSlab = texts.map((t) => shingleHashes(t, 'char', 4, 5, slab));
     texts.forEach((t, i) => expect(Array.from(inSlab[i])).toEqual(Array.from(shingleHashes(t, 'char', 4, 5))));
     expect(inSlab[3].byteOffset).toBeGreaterThan(0);
@@ -55,7 +55,7 @@ describe('shingleHashes into a slab', () => {
     // short sets, thousands of them: some start with two values in their first bucket, in reverse order
     const rand = prng(11);
     const texts = Array.from({ length: 3000 }, () => Array.from({ length: 8 + Math.floor(rand() * 30) }, () => String.fromCharCode(0x0627 + Math.floor(rand() * 30))).join(''));
-    const slab = new SetSlab(1 << 16);
+    const slab = new Uint32Slab(1 << 16);
     const inSlab = texts.map((t) => shingleHashes(t, 'char', 3, 9, slab));
     texts.forEach((t, i) => expect(Array.from(inSlab[i])).toEqual(Array.from(shingleHashes(t, 'char', 3, 9))));
   });
