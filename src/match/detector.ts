@@ -7,6 +7,7 @@ import { SampleIndex } from '../index/sample-index.js';
 import { MemoryBandStore } from '../index/memory-store.js';
 import type { BandStore } from '../index/store.js';
 import { createMinHasher } from '../sketch/minhash.js';
+import { Uint32Slab } from '../sketch/uint32-slab.js';
 import { shingleHashes } from '../sketch/shingle.js';
 import { intersectionSize, minMatchingIntersection, pairFromCounts, SetProbe } from './verify.js';
 
@@ -57,6 +58,8 @@ export class Detector {
   private exactDuplicates = 0;
   private readonly minhash: (s: Uint32Array, out: Uint32Array) => void;
   private readonly probe = new SetProbe();
+  /** Where the sets shingled here live (kept to the end: verification, `covered`). */
+  private readonly slab = new Uint32Slab();
   /** Milliseconds per stage, accumulated when `timeStages()` was called (the speed bench reads them). */
   times: StageTimes | undefined;
 
@@ -115,7 +118,7 @@ export class Detector {
     if (this.fingerprints.has(fingerprint)) return this.addSketch(body.docId, fingerprint, undefined, undefined);
     const t1 = this.times ? performance.now() : 0;
     const { shingle, size, seed, hashes } = this.p.sketch;
-    const set = shingleHashes(text, shingle, size, seed);
+    const set = shingleHashes(text, shingle, size, seed, this.slab);
     const t2 = this.times ? performance.now() : 0;
     const values = new Uint32Array(hashes);
     this.minhash(set, values);

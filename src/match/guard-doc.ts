@@ -5,6 +5,7 @@
  */
 import { bloomBitsPerWord, counterValue, emptyBloom, step } from './guard-words.js';
 import { coreStart, FNV_OFFSET, FNV_PRIME, wordHash } from './headline.js';
+import { Uint32Slab } from '../sketch/uint32-slab.js';
 
 export interface GuardDoc {
   /** The body's distinct words (hashes, first-seen order): each counts once towards document frequency. */
@@ -67,11 +68,45 @@ function push(at: number, h: number, flag: number): void {
 }
 
 /**
+ * Where `guardDocOf` puts a record's two arrays: what the guard keeps (`kept`) and what it only counts
+ * (`counted`, words and digit flags). Both come zeroed.
+ */
+export interface GuardDocArrays {
+  kept(n: number): Uint32Array;
+  counted(n: number): Uint32Array;
+}
+
+/** A buffer each: what a worker needs, since it hands the buffers over (`guardDocBuffers`). */
+const ownBuffers: GuardDocArrays = { kept: (n) => new Uint32Array(n), counted: (n) => new Uint32Array(n) };
+
+/**
+ * For records filed on the thread that made them (`TemplateGuard.addDoc` keeps lead, counters and filter,
+ * and counts words without keeping them): kept arrays share the chunks of a slab, and the counted ones
+ * reuse one scratch array, valid until the next record. Two ArrayBuffers fewer a document.
+ */
+export class GuardDocArena implements GuardDocArrays {
+  private readonly slab = new Uint32Slab();
+  private scratch = new Uint32Array(4096);
+
+  kept(n: number): Uint32Array {
+    this.slab.room(n);
+    return this.slab.take(n);
+  }
+
+  counted(n: number): Uint32Array {
+    if (this.scratch.length < n) this.scratch = new Uint32Array(Math.max(n, this.scratch.length * 2));
+    const view = this.scratch.subarray(0, n);
+    view.fill(0);
+    return view;
+  }
+}
+
+/**
  * What the guard keeps of a normalised body (tokens separated by single spaces). `words` holds distinct
  * whole words; the Bloom filter holds them and their cores (without و/ب/ل/ال…, so a headline's «بالقصيم» is
  * found in «منطقة القصيم»).
  */
-export function guardDocOf(normalised: string, leadWords: number): GuardDoc {
+export function guardDocOf(normalised: string, leadWords: number, arrays: GuardDocArrays = ownBuffers): GuardDoc {
   const len = normalised.length;
   // under half full: at most one word per character pair
   let size = 256;
@@ -128,8 +163,8 @@ export function guardDocOf(normalised: string, leadWords: number): GuardDoc {
   // once counted (words, digit flags). Allocating an ArrayBuffer, and moving it from a worker, costs per buffer.
   const bloomLength = n === 0 ? 0 : Math.ceil(Math.max(32, n * bloomBitsPerWord) / 32);
   const firstLength = (leadN + 31) >>> 5;
-  const kept = new Uint32Array(2 * leadN + firstLength + bloomLength);
-  const counted = new Uint32Array(distinct + ((distinct + 31) >>> 5));
+  const kept = arrays.kept(2 * leadN + firstLength + bloomLength);
+  const counted = arrays.counted(distinct + ((distinct + 31) >>> 5));
   const lead = kept.subarray(0, leadN);
   const counters = kept.subarray(leadN, 2 * leadN);
   const leadFirst = kept.subarray(2 * leadN, 2 * leadN + firstLength);

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { fmix32, fnv1a, mixRound } from './hash32.js';
+import type { Uint32Slab } from './uint32-slab.js';
 
 /**
  * Shingles of a normalised body as sorted, de-duplicated 32-bit hashes — the exact set verification
@@ -15,10 +16,11 @@ const SPACE = 0x20;
 /** Odd multiplier of the rolling polynomial hash (mod 2^32). */
 const BASE = 0x01000193;
 
-export function shingleHashes(text: string, kind: ShingleKind, size: number, seed: number): Uint32Array {
+/** With `slab`, char shingle sets are views into it (see uint32-slab.ts); else each has its own buffer. */
+export function shingleHashes(text: string, kind: ShingleKind, size: number, seed: number, slab?: Uint32Slab): Uint32Array {
   if (kind === 'word') return sortUnique(wordShingles(text, size, seed));
   const n = charShingles(text, size, seed);
-  return sortedUniqueCopy(hashScratch, n);
+  return sortedUniqueCopy(hashScratch, n, slab);
 }
 
 /** Per-process scratch, grown as needed: shingling allocates only its result. */
@@ -98,56 +100,66 @@ function wordShingles(text: string, n: number, seed: number): Uint32Array {
 
 /** Sorts in place and drops repeats; the returned view shares the buffer. */
 export function sortUnique(a: Uint32Array): Uint32Array {
-  const sorted = sortedUniqueCopy(a, a.length);
+  const sorted = sortedUniqueCopy(a, a.length, undefined);
   a.set(sorted);
   return a.subarray(0, sorted.length);
 }
 
 let bucketed: Uint32Array = new Uint32Array(8192);
-let starts: Int32Array = new Int32Array((1 << 16) + 1);
+let starts: Int32Array = new Int32Array(1 << 17);
 
 /**
  * The distinct values of `src[0, n)`, sorted, in a new array of exactly their number. Shingle hashes are
- * uniform, so one counting pass on the top bits (about one value per bucket) leaves runs of one or two to
- * order by insertion: ~3× faster than `TypedArray.prototype.sort` (a comparison sort, ~35 ns per element
+ * uniform, so one counting pass on the top bits (about one value per two buckets) leaves runs of one or two
+ * to order by insertion: ~3× faster than `TypedArray.prototype.sort` (a comparison sort, ~35 ns per element
  * on shingle sets here) and no allocation but the result.
  */
-function sortedUniqueCopy(src: Uint32Array, n: number): Uint32Array {
+function sortedUniqueCopy(src: Uint32Array, n: number, slab: Uint32Slab | undefined): Uint32Array {
   if (n === 0) return new Uint32Array(0);
-  let bits = 1;
-  while (bits < 16 && 1 << bits < n) bits++;
+  // twice as many buckets as values: fewer values share a bucket, so fewer take the insertion path below
+  // (a mispredicted branch each); the extra buckets cost one cheap sequential pass
+  let bits = 2;
+  while (bits < 17 && 1 << (bits - 1) < n) bits++;
   const buckets = 1 << bits;
   const shift = 32 - bits;
   if (bucketed.length < n) bucketed = new Uint32Array(Math.max(n, bucketed.length * 2));
-  if (starts.length < buckets + 1) starts = new Int32Array(buckets + 1);
   const dst = bucketed;
   const at = starts;
-  at.fill(0, 0, buckets + 1);
-  for (let i = 0; i < n; i++) at[(src[i] >>> shift) + 1]++;
-  for (let k = 0; k < buckets; k++) at[k + 1] += at[k];
+  at.fill(0, 0, buckets);
+  for (let i = 0; i < n; i++) at[src[i] >>> shift]++;
+  // exclusive prefix sums carried in a register: `at[k + 1] += at[k]` waited on its own store every bucket
+  for (let k = 0, sum = 0; k < buckets; k++) {
+    const c = at[k];
+    at[k] = sum;
+    sum += c;
+  }
   for (let i = 0; i < n; i++) {
     const v = src[i];
     dst[at[v >>> shift]++] = v;
   }
   // values are now ordered by bucket. Most exceed the last one kept (kept in a register, not reloaded
   // after its store); the rest, a repeat or an inversion within a bucket, go the slow way: insertion,
-  // which only moves within the bucket, dropping repeats
-  let w = 1;
+  // which only moves within the bucket, dropping repeats. They are written where they are kept, from `o`:
+  // the slab (no copy), or the front of the scratch itself (then sliced)
+  const out = slab === undefined ? dst : slab.room(n);
+  const o = slab === undefined ? 0 : slab.offset;
+  let w = o + 1;
   let last = dst[0];
+  out[o] = last;
   for (let i = 1; i < n; i++) {
     const v = dst[i];
     if (v > last) {
-      dst[w++] = v;
+      out[w++] = v;
       last = v;
       continue;
     }
     if (v === last) continue;
     let j = w - 2;
-    while (j >= 0 && dst[j] > v) j--;
-    if (j >= 0 && dst[j] === v) continue;
-    for (let k = w; k > j + 1; k--) dst[k] = dst[k - 1];
-    dst[j + 1] = v;
+    while (j >= o && out[j] > v) j--;
+    if (j >= o && out[j] === v) continue;
+    for (let k = w; k > j + 1; k--) out[k] = out[k - 1];
+    out[j + 1] = v;
     w++;
   }
-  return dst.slice(0, w);
+  return slab === undefined ? dst.slice(0, w) : slab.take(w - o);
 }

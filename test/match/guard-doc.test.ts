@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { guardDocBuffers, guardDocOf } from '../../src/match/guard-doc.js';
+import { GuardDocArena, guardDocBuffers, guardDocOf } from '../../src/match/guard-doc.js';
 import { bloomHas } from '../../src/match/guard-words.js';
 import { wordHash } from '../../src/match/headline.js';
 import { TemplateGuard } from '../../src/match/template-guard.js';
@@ -76,5 +76,21 @@ describe('guardDocOf', () => {
     const kinds = pairs.map((p) => byText.classify(p));
     expect(kinds).toContain('template');
     expect(pairs.map((p) => byRecord.classify(p))).toEqual(kinds);
+  });
+
+  test('records built in an arena equal those with their own buffers, and kept arrays outlive the next record', () => {
+    const arena = new GuardDocArena();
+    const fields = ['words', 'digits', 'lead', 'counters', 'leadFirst', 'bloom'] as const;
+    const bodies = [cable('ماكي سال', 'السنغال'), 'في الرياض 2015 في الرياض اليوم', cable('محمد ولد عبد العزيز', 'موريتانيا'), 'ا'];
+    const kept = bodies.map((b) => {
+      const g = guardDocOf(b, 6, arena);
+      const own = guardDocOf(b, 6);
+      for (const f of fields) expect([...g[f]]).toEqual([...own[f]]);
+      expect(g.key).toBe(own.key);
+      return { g, own };
+    });
+    // what the guard keeps stays intact after later records; the counted words are scratch, reused
+    for (const { g, own } of kept) for (const f of ['lead', 'counters', 'leadFirst', 'bloom'] as const) expect([...g[f]]).toEqual([...own[f]]);
+    expect(kept[0].g.words.buffer).toBe(kept[1].g.words.buffer);
   });
 });
