@@ -1,7 +1,6 @@
 import type { InputFile } from './io/discover.js';
 import { readDocs } from './io/read-docs.js';
 import { Detector } from './match/detector.js';
-import { GuardDocArena, guardDocOf } from './match/guard-doc.js';
 import { guardedClusters } from './match/guarded-clusters.js';
 import { TemplateGuard } from './match/template-guard.js';
 import type { Params } from './params.js';
@@ -103,7 +102,6 @@ export async function detect(
       },
     });
   } else {
-    const arena = new GuardDocArena();
     for await (const event of readDocs(files, p.io)) {
       if (event.kind === 'issue') {
         sinks.issue(event.issue);
@@ -117,7 +115,7 @@ export async function detect(
         continue;
       }
       const original = await detector.add(body);
-      if (original < 0) guard.addDoc(doc.id, guardDocOf(body.normalised.text, guard.leadWords, arena), doc.title, doc.publishedAt);
+      if (original < 0) guard.add(doc.id, body.normalised.text, doc.title, doc.publishedAt);
       const stdinText = doc.source.path === '-' ? doc.text : undefined;
       accepted(doc, { textChars: doc.text.length, bodyChars: body.normalised.text.length, stripped: body.stripped, stdinText }, original);
     }

@@ -80,7 +80,7 @@ export interface GuardDocArrays {
 const ownBuffers: GuardDocArrays = { kept: (n) => new Uint32Array(n), counted: (n) => new Uint32Array(n) };
 
 /**
- * For records filed on the thread that made them (`TemplateGuard.addDoc` keeps lead, counters and filter,
+ * For records filed on the thread that made them (`TemplateGuard.add`; the guard keeps lead, counters and filter,
  * and counts words without keeping them): kept arrays share the chunks of a slab, and the counted ones
  * reuse one scratch array, valid until the next record. Two ArrayBuffers fewer a document.
  */

@@ -1,7 +1,7 @@
 import type { Pair } from '../records.js';
 import type { Headline } from './headline.js';
 import type { GuardDoc } from './guard-doc.js';
-import { guardDocOf } from './guard-doc.js';
+import { GuardDocArena, guardDocOf } from './guard-doc.js';
 import { dayOf, headlineAgreement, headlineOf, headlineSwap } from './headline.js';
 import { bloomHas, countersDiffer, headlineCounters, wholeHeadlineHash, WordTable } from './guard-words.js';
 
@@ -129,6 +129,8 @@ export class TemplateGuard {
   private readonly table = new WordTable();
   /** Word-sequence hash → first document with it: an exact duplicate keeps no guard data of its own. */
   private readonly seen = new Map<number, number>();
+  /** Records made here stay on this thread: kept arrays in a slab, counted words in one scratch (guard-doc.ts). */
+  private readonly arena = new GuardDocArena();
   constructor(private readonly o: GuardOptions = defaultGuardOptions) {}
 
   /** Words at the start of a body that carry its slots: what `guardDocOf` is to be called with. */
@@ -141,7 +143,7 @@ export class TemplateGuard {
    * publication date when the record has them (evidence for templates: headline.ts).
    */
   add(docId: number, normalised: string, title?: string, publishedAt?: string): void {
-    this.addDoc(docId, guardDocOf(normalised, this.o.leadWords), title, publishedAt);
+    this.addDoc(docId, guardDocOf(normalised, this.o.leadWords, this.arena), title, publishedAt);
   }
 
   /** As `add`, with the body's per-document half already computed (by a worker: guard-doc.ts). */
