@@ -41,6 +41,9 @@ const stampLines: readonly RegExp[] = [
   /^(?:اخر|آخر) تحديث(?: |$)/,
   /^تم النشر(?: |$)/,
   /^نشر (?:في|بتاريخ)(?: |$)/,
+  // alweeam's «رابط الخبر بصحيفة الوئام: <headline>» repeats the headline; early on a page it is all a photo
+  // item has, and kept it made two such items a 0.5-containment "template" (the shared words are the link's)
+  /^رابط الخبر بصحيفه/,
 ];
 
 /** A terminal marker counts as a footer only past this share of the page's characters. */

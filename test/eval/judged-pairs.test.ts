@@ -50,9 +50,14 @@ run('hand-judged pairs', () => {
     let agree = 0;
     const confusions: string[] = [];
     const bySet = new Map<string, [number, number]>(); // set → [agreeing, pairs]; the first set has no `set`
+    // a pair one of whose items has no text left to compare (a photo item whose only line is boilerplate) is
+    // not scored, as in `npm run eval`
+    let scored = 0;
     for (const j of judged) {
-      const a = sets.get(j.a)!;
-      const b = sets.get(j.b)!;
+      const a = sets.get(j.a);
+      const b = sets.get(j.b);
+      if (!a || !b) continue;
+      scored++;
       const pr = comparePair(a.id, a.set, b.id, b.set);
       const kind = guard.classify(pr);
       // a same-story pair is a copy (one the headlines confirm); partial reuse is neither copy nor template
@@ -66,12 +71,13 @@ run('hand-judged pairs', () => {
         tally[0]++;
       } else confusions.push(`${j.verdict}→${said}`);
     }
-    const share = agree / judged.length;
+    expect(scored).toBeGreaterThanOrEqual(judged.length - 2);
+    const share = agree / scored;
     const perSet = [...bySet].map(([name, [ok, n]]) => `${name} ${(ok / n).toFixed(3)} of ${n}`).join(', ');
     console.log(`judged-pairs agreement ${share.toFixed(3)} (${perSet}); confusions: ${confusions.join(', ')}`);
     // measured on the 2015 data, pair level: 0.839 before headline evidence, 0.871 with it (docs/tuning.md,
-    // round 5), on the first 124 pairs; with the blind 42 added, 0.861 over 166. The floor guards against
-    // regressions
+    // round 5), on the first 124 pairs; with the blind 42 added, 0.861 over 166; with blind2 and blind3, 0.880
+    // over 266 (blind3 alone 0.79). The floor guards against regressions
     expect(share).toBeGreaterThanOrEqual(0.85);
   }, 120000);
 });

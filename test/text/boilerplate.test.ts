@@ -20,6 +20,14 @@ describe('findBody', () => {
     expect(footer.end).toBe(seed000.length);
   });
 
+  test("an outlet's story-link line is cut wherever it stands: a photo item that is only the link keeps no text", () => {
+    const photoItem = 'رابط الخبر بصحيفة الوئام: بالصور .. ايران ترقص فرحاً بالاتفاق النووي';
+    expect(keptText(photoItem)).toBe('');
+    expect(findBody(photoItem).stripped).toEqual([{ start: 0, end: photoItem.length, reason: 'publication stamp' }]);
+    const article = ['قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.', 'رابط الخبر بصحيفة الوئام: الوزير يعلن موعد الاجتماع'].join('\n');
+    expect(keptText(article)).toBe('قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.');
+  });
+
   test('the publication stamp line is stripped, the rest kept', () => {
     const body = findBody(seed000);
     const stamp = body.stripped.find((s) => s.reason === 'publication stamp')!;
