@@ -20,12 +20,18 @@ describe('findBody', () => {
     expect(footer.end).toBe(seed000.length);
   });
 
-  test("an outlet's story-link line is cut wherever it stands: a photo item that is only the link keeps no text", () => {
-    const photoItem = 'رابط الخبر بصحيفة الوئام: بالصور .. ايران ترقص فرحاً بالاتفاق النووي';
-    expect(keptText(photoItem)).toBe('');
-    expect(findBody(photoItem).stripped).toEqual([{ start: 0, end: photoItem.length, reason: 'publication stamp' }]);
-    const article = ['قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.', 'رابط الخبر بصحيفة الوئام: الوزير يعلن موعد الاجتماع'].join('\n');
-    expect(keptText(article)).toBe('قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.');
+  test("alweeam's trailing story link is cut, on its own line or run on after the last sentence", () => {
+    const sentence = 'قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.';
+    const link = 'رابط الخبر بصحيفة الوئام: الوزير يعلن موعد الاجتماع';
+    for (const page of [`${sentence}\n${link}`, `${sentence} ${link} `]) {
+      expect(keptText(page).trim()).toBe(sentence);
+      expect(findBody(page).stripped).toEqual([{ start: page.indexOf(link), end: page.length, reason: 'footer: story link' }]);
+    }
+    // a photo item whose whole text is the link keeps nothing to compare
+    expect(keptText(' رابط الخبر بصحيفة الوئام: بالصور .. رمضان في ليبيا ').trim()).toBe('');
+    // the phrase inside the article, with more text after it, is text
+    const quoted = `${link}\n${sentence}`;
+    expect(keptText(quoted)).toBe(quoted);
   });
 
   test('the publication stamp line is stripped, the rest kept', () => {
