@@ -35,33 +35,43 @@ const terminalMarkers: readonly RegExp[] = [
 /** "Read also" blocks: terminal near the end of a page, a one-headline insert when earlier. */
 const readAlso = /^(?:اقرا|طالع|شاهد) (?:ايضا|المزيد)(?: |$)/;
 
-/** Publication stamps and bylines: strip the line, keep reading. */
-const stampLines: readonly RegExp[] = [
-  /^تاريخ (?:النشر|الاضافه)(?: |$)/,
-  /^(?:اخر|آخر) تحديث(?: |$)/,
-  /^تم النشر(?: |$)/,
-  /^نشر (?:في|بتاريخ)(?: |$)/,
+/** Publication stamps and page furniture: strip the line, keep reading. */
+const stampLines: readonly { readonly re: RegExp; readonly reason: string }[] = [
+  { re: /^تاريخ (?:النشر|الاضافه)(?: |$)/, reason: 'publication stamp' },
+  { re: /^(?:اخر|آخر) تحديث(?: |$)/, reason: 'publication stamp' },
+  { re: /^تم النشر(?: |$)/, reason: 'publication stamp' },
+  { re: /^نشر (?:في|بتاريخ)(?: |$)/, reason: 'publication stamp' },
+  // 3alyoum's photo-slider buttons open 254 of its pages, sometimes on the byline's line
+  { re: /^next previous(?: |$)/, reason: 'slider buttons' },
 ];
 
 /**
- * alweeam ends every page with «رابط الخبر بصحيفة الوئام: <headline>», in half of them run on after the last
- * sentence with no line break, where the line markers above cannot see it. Kept, it made each of the 1,500
- * such pages of the 12 SaudiNewsNet days contain the photo items whose whole text it is (15 items, 11k
- * candidate pairs to verify, 234 reported "partial reuse" pairs).
+ * Footers that outlets run on after the last sentence with no line break, where the line markers above cannot
+ * see them (original text, found from the end). alweeam ends every page with «رابط الخبر بصحيفة الوئام:
+ * <headline>», 855 of its 1,551 pages on the 12 SaudiNewsNet days run on: kept, it made each of them contain
+ * the photo items whose whole text it is (15 items, 11k candidate pairs to verify, 234 reported "partial
+ * reuse" pairs). almadina's columns end «للتواصل مع الكاتب أرسل رسالة SMS … 88591 STC …» (129 pages).
  */
-const trailingLink = 'رابط الخبر بصحيف';
-/** What may follow the trailing link: one headline, no line break. */
-const maxTrailingLinkChars = 220;
+const trailingFooters: readonly { readonly marker: string; readonly reason: string }[] = [
+  { marker: 'رابط الخبر بصحيف', reason: 'footer: story link' },
+  { marker: 'للتواصل مع الكاتب', reason: 'footer: writer contact' },
+];
+/** What may follow a trailing footer's marker: one headline or phone line, no line break. */
+const maxTrailingFooterChars = 220;
 
-/** Where a trailing story-link footer starts, or the text's length when there is none. */
-function trailingLinkAt(text: string): number {
-  const at = text.lastIndexOf(trailingLink);
-  if (at < 0 || text.length - at > maxTrailingLinkChars) return text.length;
-  for (let i = at; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return text.length;
+/** Where a trailing run-on footer starts (the text's length when there is none), and why it is one. */
+function trailingFooterAt(text: string): { at: number; reason: string } {
+  for (const { marker, reason } of trailingFooters) {
+    const at = text.lastIndexOf(marker);
+    if (at < 0 || text.length - at > maxTrailingFooterChars) continue;
+    let lineBreak = false;
+    for (let i = at; i < text.length && !lineBreak; i++) {
+      const c = text.charCodeAt(i);
+      lineBreak = c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+    }
+    if (!lineBreak) return { at, reason };
   }
-  return at;
+  return { at: text.length, reason: '' };
 }
 
 /** A terminal marker counts as a footer only past this share of the page's characters. */
@@ -101,8 +111,8 @@ function splitLines(text: string, end: number): Line[] {
 
 /** Finds the article body of a crawled page: what to compare, and what was cut and why. */
 export function findBody(text: string): BodyRanges {
-  const linkAt = trailingLinkAt(text);
-  const lines = splitLines(text, linkAt);
+  const footer = trailingFooterAt(text);
+  const lines = splitLines(text, footer.at);
   const ranges: [number, number][] = [];
   const stripped: StrippedSpan[] = [];
   const strip = (start: number, end: number, reason: string) => stripped.push({ start, end, reason });
@@ -128,13 +138,14 @@ export function findBody(text: string): BodyRanges {
       if (end !== line.end) k++;
       continue;
     }
-    if (short && stampLines.some((re) => re.test(line.norm))) {
-      strip(line.start, line.end, 'publication stamp');
+    const stamp = short ? stampLines.find(({ re }) => re.test(line.norm)) : undefined;
+    if (stamp) {
+      strip(line.start, line.end, stamp.reason);
       continue;
     }
     ranges.push([line.start, line.end]);
   }
-  if (!ended && linkAt < text.length) strip(linkAt, text.length, 'footer: story link');
+  if (!ended && footer.at < text.length) strip(footer.at, text.length, footer.reason);
   return { ranges, stripped };
 }
 

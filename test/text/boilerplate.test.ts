@@ -20,18 +20,27 @@ describe('findBody', () => {
     expect(footer.end).toBe(seed000.length);
   });
 
-  test("alweeam's trailing story link is cut, on its own line or run on after the last sentence", () => {
+  test("run-on footers are cut: alweeam's story link (on its own line or after the last sentence), almadina's writer contact", () => {
     const sentence = 'قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.';
     const link = 'رابط الخبر بصحيفة الوئام: الوزير يعلن موعد الاجتماع';
     for (const page of [`${sentence}\n${link}`, `${sentence} ${link} `]) {
       expect(keptText(page).trim()).toBe(sentence);
       expect(findBody(page).stripped).toEqual([{ start: page.indexOf(link), end: page.length, reason: 'footer: story link' }]);
     }
+    const column = `${sentence} aaljamili@yahoo.comللتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز 3 ثم مسافة ثم نص الرسالة إلى 88591 STC 635031 Mobily 737221 Zain`;
+    expect(keptText(column)).toBe(`${sentence} aaljamili@yahoo.com`);
+    expect(findBody(column).stripped[0].reason).toBe('footer: writer contact');
     // a photo item whose whole text is the link keeps nothing to compare
     expect(keptText(' رابط الخبر بصحيفة الوئام: بالصور .. رمضان في ليبيا ').trim()).toBe('');
     // the phrase inside the article, with more text after it, is text
     const quoted = `${link}\n${sentence}`;
     expect(keptText(quoted)).toBe(quoted);
+  });
+
+  test("a slider's buttons opening a page are stripped with their line, the article kept", () => {
+    const page = ' Next Previous حامد القرشي – عين اليوم\nأبدع المغردون الليلة في تطبيق سناب شات في بث صور ومقاطع للمسجد الحرام.';
+    expect(keptText(page)).toBe('أبدع المغردون الليلة في تطبيق سناب شات في بث صور ومقاطع للمسجد الحرام.');
+    expect(findBody(page).stripped.map((s) => s.reason)).toEqual(['slider buttons']);
   });
 
   test('the publication stamp line is stripped, the rest kept', () => {
