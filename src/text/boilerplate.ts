@@ -29,6 +29,7 @@ const terminalMarkers: readonly RegExp[] = [
   /^(?:اضف|اكتب) تعليق/,
   /^(?:جميع )?(?:حقوق النشر|الحقوق محفوظه)/,
   /^رابط الخبر بصحيفه/, // alweeam: «رابط الخبر بصحيفة الوئام»
+  /^للتواصل (?:مع الكاتب )?ارسل/, // columnists' SMS line (almadina, okaz)
   /^سمات(?: |$)/, // a tag line headed «سمات»
 ];
 
@@ -50,11 +51,13 @@ const stampLines: readonly { readonly re: RegExp; readonly reason: string }[] = 
  * see them (original text, found from the end). alweeam ends every page with «رابط الخبر بصحيفة الوئام:
  * <headline>», 855 of its 1,551 pages on the 12 SaudiNewsNet days run on: kept, it made each of them contain
  * the photo items whose whole text it is (15 items, 11k candidate pairs to verify, 234 reported "partial
- * reuse" pairs). almadina's columns end «للتواصل مع الكاتب أرسل رسالة SMS … 88591 STC …» (129 pages).
+ * reuse" pairs). Columnists' SMS lines: almadina «للتواصل مع الكاتب أرسل رسالة SMS … 88591 STC …» (129 pages),
+ * okaz «للتواصل أرسل SMS إلى 88548 …» (40), run on after the writer's e-mail or on lines of their own.
  */
 const trailingFooters: readonly { readonly marker: string; readonly reason: string }[] = [
   { marker: 'رابط الخبر بصحيف', reason: 'footer: story link' },
   { marker: 'للتواصل مع الكاتب', reason: 'footer: writer contact' },
+  { marker: 'للتواصل أرسل', reason: 'footer: writer contact' },
 ];
 /** What may follow a trailing footer's marker: one headline or phone line, no line break. */
 const maxTrailingFooterChars = 220;
@@ -63,9 +66,12 @@ const maxTrailingFooterChars = 220;
 function trailingFooterAt(text: string): { at: number; reason: string } {
   for (const { marker, reason } of trailingFooters) {
     const at = text.lastIndexOf(marker);
-    if (at < 0 || text.length - at > maxTrailingFooterChars) continue;
+    // trailing blanks and line breaks after the footer do not make it a line of its own
+    let end = text.length;
+    while (end > at && /\s/.test(text[end - 1])) end--;
+    if (at < 0 || end - at > maxTrailingFooterChars) continue;
     let lineBreak = false;
-    for (let i = at; i < text.length && !lineBreak; i++) {
+    for (let i = at; i < end && !lineBreak; i++) {
       const c = text.charCodeAt(i);
       lineBreak = c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
     }

@@ -30,6 +30,10 @@ describe('findBody', () => {
     const column = `${sentence} aaljamili@yahoo.comللتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز 3 ثم مسافة ثم نص الرسالة إلى 88591 STC 635031 Mobily 737221 Zain`;
     expect(keptText(column)).toBe(`${sentence} aaljamili@yahoo.com`);
     expect(findBody(column).stripped[0].reason).toBe('footer: writer contact');
+    const okazColumn = `${sentence}\n\nsuraihi@gmail.com\n\nللتواصل أرسل SMS إلى 88548 الاتصالات ،636250 موبايلي،\n 738303 زين تبدأ بالرمز 165 مسافة ثم الرسالة\n `;
+    expect(keptText(okazColumn)).toBe(`${sentence}\nsuraihi@gmail.com`);
+    const runOn = `${sentence} للتواصل أرسل sms إلى 88548 الاتصالات 636250 موبايلي 738303 زين تبدأ بالرمز 153 مسافة ثم الرسالة\n `;
+    expect(keptText(runOn).trim()).toBe(sentence);
     // a photo item whose whole text is the link keeps nothing to compare
     expect(keptText(' رابط الخبر بصحيفة الوئام: بالصور .. رمضان في ليبيا ').trim()).toBe('');
     // the phrase inside the article, with more text after it, is text
