@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run eval [-- DIR] [--quick] [--no-containment-index]`: sada's quality against exact truth on SaudiNewsNet (default
+ * `npm run eval [-- DIR] [--quick] [--no-containment-index] [--verdicts rules]`: sada's quality against exact truth on SaudiNewsNet (default
  * ../shared/data/saudinewsnet), on synthetic syndication, and against the hand-judged pairs. Prints a table.
  *
  * Truth: every pair's exact char-shingle overlap by brute force (inverted index, no sampling). A truth
@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pairModelFittedOn } from '../dist/match/pair-model-weights.js';
 import { resolveParams } from '../dist/params.js';
 import { scan } from '../dist/scan.js';
 import { SampleIndex } from '../dist/index/sample-index.js';
@@ -24,10 +25,14 @@ import { exactPairs } from './eval/truth.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const dataDir = args.find((a) => !a.startsWith('--')) ?? path.join(here, '../../shared/data/saudinewsnet');
+const dataDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--verdicts') ?? path.join(here, '../../shared/data/saudinewsnet');
 const judgedFile = path.join(here, '../test/fixtures/judged-pairs.json');
 // --no-containment-index: LSH bands alone, without the sampled-shingle containment candidates (params.ts)
-const evalParams = args.includes('--no-containment-index') ? { index: { containment: false } } : {};
+// --verdicts rules: the hand rules alone instead of the learned pair verdict (params.ts match.verdicts)
+const evalParams = {
+  ...(args.includes('--no-containment-index') ? { index: { containment: false } } : {}),
+  ...(args.includes('--verdicts') ? { match: { verdicts: args[args.indexOf('--verdicts') + 1] } } : {}),
+};
 const p = resolveParams(evalParams);
 const t0 = performance.now();
 const lap = (what) => process.stderr.write(`eval: ${what} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
@@ -202,10 +207,12 @@ row('template families / largest', `${report.templates?.length ?? 0} / ${report.
   const verdict = sadaVerdicts(report);
   const said = (withLinks) => (a, b) => (index.has(a) && index.has(b) ? verdict(a, b, withLinks) : undefined);
   const heldOut = [...new Set(judged.map((j) => j.set).filter(Boolean))];
+  // the pair model's weights were fitted on these sets: agreement there is in-sample, not an estimate
+  const fittedOn = (set) => (p.match.verdicts === 'model' && pairModelFittedOn.includes(set) ? ' (model fitted on it)' : '');
   for (const [label, pairs, withLinks] of [
     ['hand-judged agreement', judged, true],
-    ['hand-judged agreement, first set (read while tuning)', judged.filter((j) => !j.set), true],
-    ...heldOut.map((name) => [`hand-judged agreement, ${name} set`, judged.filter((j) => j.set === name), true]),
+    ['hand-judged agreement, first set (read while tuning)' + fittedOn('first'), judged.filter((j) => !j.set), true],
+    ...heldOut.map((name) => [`hand-judged agreement, ${name} set${fittedOn(name)}`, judged.filter((j) => j.set === name), true]),
     ['hand-judged agreement, clusters only (links as other)', judged, false],
   ]) {
     const r = agreement(pairs, said(withLinks));

@@ -3,6 +3,7 @@ import { readDocs } from './io/read-docs.js';
 import { Detector } from './match/detector.js';
 import { guardedClusters } from './match/guarded-clusters.js';
 import { TemplateGuard } from './match/template-guard.js';
+import { defaultPairModel } from './match/pair-model-weights.js';
 import type { Params } from './params.js';
 import type { Cluster, Doc, Pair, RecordIssue, SourceRef, StrippedSpan } from './records.js';
 import type { BandStore } from './index/store.js';
@@ -73,7 +74,7 @@ export async function detect(
   options: DetectOptions = {},
 ): Promise<Detection> {
   const detector = await Detector.create(p, options.store);
-  const guard = new TemplateGuard();
+  const guard = new TemplateGuard(undefined, p.match.verdicts === 'rules' ? null : defaultPairModel);
   let usable = 0;
   let lastId = -1;
   const skipped = (source: SourceRef, code: 'too_short' | 'not_arabic', chars: number) =>

@@ -87,6 +87,13 @@ export const paramsSchema = z
          * clusters (docs/tuning.md). @default 0.5
          */
         containment: z.number().min(0).max(1).default(0.5),
+        /**
+         * How a verified pair is judged copy, template or partial reuse: 'model', the learned verdict
+         * (match/pair-model.ts) over the template guard's measurements, agreeing 0.89 with a reader on pairs it
+         * never saw where the hand rules agree 0.86; 'rules', the hand rules alone, each a threshold one can
+         * read (docs/tuning.md, round 12). @default 'model'
+         */
+        verdicts: z.enum(['model', 'rules']).default('model'),
       })
       .prefault({}),
   })
@@ -108,7 +115,7 @@ export interface Params {
   readonly text: { readonly stripBoilerplate: boolean; readonly minChars: number };
   readonly sketch: { readonly shingle: 'char' | 'word'; readonly size: number; readonly hashes: number; readonly seed: number };
   readonly index: { readonly threshold: number; readonly bands: number; readonly rows: number; readonly containment: boolean };
-  readonly match: { readonly threshold: number; readonly containment: number };
+  readonly match: { readonly threshold: number; readonly containment: number; readonly verdicts: 'model' | 'rules' };
 }
 
 /** Validates once at the edge, fills defaults and derived values, and freezes. */

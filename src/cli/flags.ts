@@ -13,6 +13,7 @@ export const restoreStdin = (inputs: readonly string[]): string[] => inputs.map(
 export interface MatchFlags {
   threshold?: number;
   containment?: number;
+  verdicts?: 'model' | 'rules';
   shingle?: 'char' | 'word';
   shingleSize?: number;
   hashes?: number;
@@ -39,6 +40,10 @@ export function matchOptions(y: Argv): Argv<MatchFlags> {
       describe: 'also find short items inside long pages by sampled-shingle containment (--no-containment-index: LSH alone at 128 × 2 bands, candidate recall 0.997 → 0.936)',
     })
     .option('containment', { type: 'number', describe: 'keep pairs whose larger containment ≥ this [default 0.5]' })
+    .option('verdicts', {
+      choices: ['model', 'rules'] as const,
+      describe: 'judge verified pairs copy / template / partial by the learned model or by the hand rules alone [default model]',
+    })
     .option('shingle', { choices: ['char', 'word'] as const, describe: 'shingle kind [default char]' })
     .option('shingle-size', { type: 'number', describe: 'n of the n-grams [default 7 char, 5 word]' })
     .option('hashes', { type: 'number', describe: 'MinHash values per document [default 256]' })
@@ -82,6 +87,7 @@ export function paramsFromFlags(f: MatchFlags): ParamsInput {
     match: {
       ...(f.threshold !== undefined ? { threshold: f.threshold } : {}),
       ...(f.containment !== undefined ? { containment: f.containment } : {}),
+      ...(f.verdicts ? { verdicts: f.verdicts } : {}),
     },
   };
 }

@@ -4,6 +4,9 @@ import type { GuardDoc } from './guard-doc.js';
 import { GuardDocArena, guardDocOf } from './guard-doc.js';
 import { dayOf, headlineAgreement, headlineOf, headlineSwap } from './headline.js';
 import { bloomHas, countersDiffer, headlineCounters, wholeHeadlineHash, WordTable } from './guard-words.js';
+import type { PairFeatures, PairModel } from './pair-model.js';
+import { featureVector, predictVerdict } from './pair-model.js';
+import { defaultPairModel } from './pair-model-weights.js';
 
 /**
  * Template guard: separates copies from routine templated items and from partial reuse, then clusters
@@ -131,7 +134,14 @@ export class TemplateGuard {
   private readonly seen = new Map<number, number>();
   /** Records made here stay on this thread: kept arrays in a slab, counted words in one scratch (guard-doc.ts). */
   private readonly arena = new GuardDocArena();
-  constructor(private readonly o: GuardOptions = defaultGuardOptions) {}
+  /**
+   * `model`: the learned verdict (pair-model.ts) that `classify` gives; null for the hand rules alone (`rules`),
+   * which the model was fitted beside and is compared with.
+   */
+  constructor(
+    private readonly o: GuardOptions = defaultGuardOptions,
+    private readonly model: PairModel | null = defaultPairModel,
+  ) {}
 
   /** Words at the start of a body that carry its slots: what `guardDocOf` is to be called with. */
   get leadWords(): number {
@@ -286,7 +296,67 @@ export class TemplateGuard {
     return (this.headlineDays.get(headlineKey)?.length ?? 0) >= this.o.recurringDays;
   }
 
+  /**
+   * The pair's kind: the learned model's verdict on the guard's measurements (`features`), or the hand rules
+   * without a model. A copy whose headlines agree, swap no slot and appeared within `sameStoryDays` is
+   * 'same-story' either way (it weighs more in the clustering).
+   */
   classify(p: Pair): PairKind {
+    const a = this.docs[p.a];
+    const b = this.docs[p.b];
+    if (!this.model || p.exact || !a || !b) return this.rules(p);
+    const verdict = predictVerdict(this.model, featureVector(this.features(p)));
+    if (verdict !== 'copy') return verdict === 'template' ? 'template' : 'partial';
+    // a page carrying the item among stories of its own is never its copy, whatever the weights say: without
+    // this the model joined roundup pages' stories into one cluster (the prince's Chechnya and Geagea
+    // meetings, his calls with Hadi and Jordan's king), at no cost in agreement (docs/tuning.md, round 12)
+    if (this.pageCarriesItem(p)) return 'partial';
+    const ev = this.headlineEvidence(p);
+    return ev && !ev.swap && ev.agreement >= this.o.headlineAgreement && ev.gap < this.o.sameStoryDays ? 'same-story' : 'copy';
+  }
+
+  /** What the model reads of a pair whose two documents the guard has records of. */
+  features(p: Pair): PairFeatures {
+    const a = this.docs[p.a]!;
+    const b = this.docs[p.b]!;
+    const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
+    const distinct = a !== b;
+    const ev = this.headlineEvidence(p);
+    const gap = this.daysApart(p);
+    return {
+      containment: Math.max(p.containsAinB, p.containsBinA),
+      smallerContainment: Math.min(p.containsAinB, p.containsBinA),
+      jaccard: p.jaccard,
+      slotMin: distinct ? Math.min(this.slotAgreement(a, b), this.slotAgreement(b, a)) : 1,
+      slotMax: distinct ? Math.max(this.slotAgreement(a, b), this.slotAgreement(b, a)) : 1,
+      largerLead: this.leadShare(large, small),
+      smallerLead: this.leadShare(small, large),
+      substitutions: this.substitutions(p, true),
+      substitutionsWithDigits: this.substitutions(p),
+      headlineSwap: ev?.swap ? 1 : 0,
+      headlineCounters: ev?.counters ? 1 : 0,
+      recurringHeadline: ev?.recurring ? 1 : 0,
+      headlineAgreement: ev?.agreement ?? 0.5,
+      daysApart: Number.isFinite(gap) ? gap : 0,
+    };
+  }
+
+  /**
+   * The larger document is a page that carries the smaller as one item among its own: at the sure containment
+   * its headline and lead tell another story (`carriedItem`), below it its lead is not the smaller's at all.
+   */
+  pageCarriesItem(p: Pair): boolean {
+    const a = this.docs[p.a];
+    const b = this.docs[p.b];
+    if (p.exact || !a || !b) return false;
+    const aSmaller = p.containsAinB >= p.containsBinA;
+    const [small, large] = aSmaller ? [a, b] : [b, a];
+    if (Math.max(p.containsAinB, p.containsBinA) >= this.o.sureContainment) return this.carriedItem(small, large, aSmaller ? p.b : p.a);
+    return this.leadShare(large, small) < this.o.minLargerLead;
+  }
+
+  /** The hand rules (docs/tuning.md rounds 4–9): what `classify` gives without a model. */
+  rules(p: Pair): PairKind {
     if (p.exact) return 'copy';
     const a = this.docs[p.a];
     const b = this.docs[p.b];

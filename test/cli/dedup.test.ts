@@ -163,8 +163,20 @@ describe('dedup drops only what a kept record covers', () => {
     .map((r) => JSON.stringify(r))
     .join('\n');
 
+  // the hand rules call the page a copy of the item with more material, so the three form one cluster and
+  // coverage decides what goes; the learned verdict calls it a page carrying the item (partial reuse)
+  const rules = ['--verdicts', 'rules'];
+  test('the learned verdict keeps the item out of the page\'s cluster: both kept, the reprint dropped for the page', () => {
+    const rows = lines(sada(['dedup', '-', '--ids', '--keep', 'earliest', '--quiet'], { input }).stdout);
+    expect(rows.map((x) => [x.id, x.action, x.representative])).toEqual([
+      ['item', 'keep', undefined],
+      ['page', 'keep', 'page'],
+      ['reprint', 'drop', 'page'],
+    ]);
+  });
+
   test('the earliest item is kept; the page it sits in is kept too (most of its text is elsewhere), its reprint is dropped for it', () => {
-    const r = sada(['dedup', '-', '--ids', '--keep', 'earliest'], { input });
+    const r = sada(['dedup', '-', '--ids', '--keep', 'earliest', ...rules], { input });
     const rows = lines(r.stdout);
     expect(rows.map((x) => [x.id, x.action, x.representative])).toEqual([
       ['item', 'keep', 'item'],
@@ -176,7 +188,7 @@ describe('dedup drops only what a kept record covers', () => {
   });
 
   test('--drop-coverage 0 keeps one record per cluster; a share above 1 is a usage error', () => {
-    const rows = lines(sada(['dedup', '-', '--ids', '--keep', 'earliest', '--drop-coverage', '0', '--quiet'], { input }).stdout);
+    const rows = lines(sada(['dedup', '-', '--ids', '--keep', 'earliest', '--drop-coverage', '0', '--quiet', ...rules], { input }).stdout);
     expect(rows.map((x) => [x.id, x.action, x.representative])).toEqual([
       ['item', 'keep', 'item'],
       ['page', 'drop', 'item'],

@@ -42,8 +42,12 @@ describe('sada scan on the seed corpus', () => {
     // 128 bands of 1 row: every pair sharing any MinHash value becomes a candidate
     const r = sada(['scan', 'corpus', '--bands', '128', '--rows', '1', '--containment', '0', '--threshold', '0']);
     const report = JSON.parse(r.stdout) as ScanReport;
-    const pairs = report.clusters.flatMap((c) => c.pairs);
+    // every pair is verified and reported; only the flagship is clustered, the others are links between
+    // stories (the pair verdict calls them partial reuse: nothing of the one story leads the other)
+    const clustered = report.clusters.flatMap((c) => c.pairs);
+    const pairs = [...clustered, ...(report.links ?? []), ...(report.templates ?? []).flatMap((t) => t.pairs)];
     expect(pairs).toHaveLength(10);
+    expect(clustered.map((p) => [p.a, p.b].sort().join())).toEqual([FLAGSHIP.join()]);
     for (const p of pairs) {
       const flagship = [p.a, p.b].sort().join() === FLAGSHIP.join();
       const c = Math.max(p.containment_ab, p.containment_ba);

@@ -47,37 +47,47 @@ run('hand-judged pairs', () => {
       }
       if (wanted.has(e.doc.key)) sets.set(e.doc.key, { id: seen ?? e.doc.id, set: shingleHashes(body.normalised.text, p.sketch.shingle, p.sketch.size, p.sketch.seed) });
     }
-    let agree = 0;
+    // the learned verdict (classify) and the hand rules it was fitted beside; blind5 was judged after the fit
+    // and never trained on (bench/eval/fit-pair-model.mjs), the other sets are in-sample for the model
+    const heldOut = 'blind5';
+    const tally = { model: [0, 0], rules: [0, 0], modelHeldOut: [0, 0], rulesHeldOut: [0, 0] };
     const confusions: string[] = [];
-    const bySet = new Map<string, [number, number]>(); // set → [agreeing, pairs]; the first set has no `set`
+    const score = (key: keyof typeof tally, ok: boolean) => {
+      tally[key][1]++;
+      if (ok) tally[key][0]++;
+    };
     // a pair one of whose items has no text left to compare (a photo item whose only line is boilerplate) is
     // not scored, as in `npm run eval`
-    let scored = 0;
     for (const j of judged) {
       const a = sets.get(j.a);
       const b = sets.get(j.b);
       if (!a || !b) continue;
-      scored++;
       const pr = comparePair(a.id, a.set, b.id, b.set);
-      const kind = guard.classify(pr);
       // a same-story pair is a copy (one the headlines confirm); partial reuse is neither copy nor template
-      const said = !isMatch(pr, p.match) || kind === 'partial' ? 'other' : kind === 'same-story' ? 'copy' : kind;
+      const said = (kind: string) => (!isMatch(pr, p.match) || kind === 'partial' ? 'other' : kind === 'same-story' ? 'copy' : kind);
       const want = j.verdict === 'copy' || j.verdict === 'template' ? j.verdict : 'other';
-      const tally = bySet.get(j.set ?? 'first') ?? [0, 0];
-      bySet.set(j.set ?? 'first', tally);
-      tally[1]++;
-      if (said === want) {
-        agree++;
-        tally[0]++;
-      } else confusions.push(`${j.verdict}→${said}`);
+      const byModel = said(guard.classify(pr));
+      const byRules = said(guard.rules(pr));
+      score('model', byModel === want);
+      score('rules', byRules === want);
+      if (j.set === heldOut) {
+        score('modelHeldOut', byModel === want);
+        score('rulesHeldOut', byRules === want);
+        if (byModel !== want) confusions.push(`${j.verdict}→${byModel}`);
+      }
     }
-    expect(scored).toBeGreaterThanOrEqual(judged.length - 2);
-    const share = agree / scored;
-    const perSet = [...bySet].map(([name, [ok, n]]) => `${name} ${(ok / n).toFixed(3)} of ${n}`).join(', ');
-    console.log(`judged-pairs agreement ${share.toFixed(3)} (${perSet}); confusions: ${confusions.join(', ')}`);
-    // measured on the 2015 data, pair level: 0.839 before headline evidence, 0.871 with it (docs/tuning.md,
-    // round 5), on the first 124 pairs; with the blind 42 added, 0.861 over 166; with blind2, blind3 and blind4, 0.877
-    // over 326 (blind3 0.79, blind4 0.87). The floor guards against regressions
-    expect(share).toBeGreaterThanOrEqual(0.85);
+    const share = ([ok, n]: number[]) => ok / n;
+    const f3 = (k: keyof typeof tally) => `${share(tally[k]).toFixed(3)} of ${tally[k][1]}`;
+    console.log(
+      `judged-pairs agreement: model ${f3('model')} (in-sample but for ${heldOut}), rules ${f3('rules')}; held-out ${heldOut}: model ${f3('modelHeldOut')}, rules ${f3('rulesHeldOut')}; model's held-out confusions: ${confusions.join(', ')}`,
+    );
+    expect(tally.model[1]).toBeGreaterThanOrEqual(judged.length - 2);
+    expect(tally.modelHeldOut[1]).toBe(judged.filter((j) => j.set === heldOut).length);
+    // measured on the 2015 data, pair level: hand rules 0.839 before headline evidence, 0.871 with it
+    // (docs/tuning.md, round 5), 0.877 over 326 pairs after round 11; the model 0.918 over 416 (in-sample), and
+    // on held-out blind5 0.889 where the rules reach 0.856 (round 12). The floors guard against regressions
+    expect(share(tally.rules)).toBeGreaterThanOrEqual(0.85);
+    expect(share(tally.model)).toBeGreaterThanOrEqual(0.9);
+    expect(share(tally.modelHeldOut)).toBeGreaterThanOrEqual(share(tally.rulesHeldOut));
   }, 120000);
 });

@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import type { Pair } from '../../src/records.js';
 import { guardedClusters } from '../../src/match/guarded-clusters.js';
 import { TemplateGuard } from '../../src/match/template-guard.js';
+import type { PairFeatures, PairModel } from '../../src/match/pair-model.js';
+import { featureVector, fitPairModel, modelVerdicts, predictVerdict } from '../../src/match/pair-model.js';
 
 const pair = (a: number, b: number, ab: number, ba: number): Pair => ({ a, b, jaccard: Math.min(ab, ba), containsAinB: ab, containsBinA: ba });
 
@@ -17,26 +19,26 @@ function guardWith(bodies: string[]): TemplateGuard {
   return g;
 }
 
-describe('TemplateGuard.classify', () => {
+describe('TemplateGuard.rules (the hand rules)', () => {
   test('same frame, different president and country: template', () => {
     const g = guardWith([cable('ايسوفو محمدو', 'النيجر'), cable('الباجي قايد السبسي', 'التونسيه')]);
-    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('template');
+    expect(g.rules(pair(0, 1, 0.8, 0.78))).toBe('template');
   });
   test('same slots with a rewritten clause: copy', () => {
     const a = cable('ايسوفو محمدو', 'النيجر');
     const g = guardWith([a, `${a} وتمني للشعب النيجري الصديق المزيد من التقدم`]);
-    expect(g.classify(pair(0, 1, 0.95, 0.7))).toBe('copy');
+    expect(g.rules(pair(0, 1, 0.95, 0.7))).toBe('copy');
   });
   test('a short story inside a page that leads with another story: partial', () => {
     const story = 'اعلنت شركه هوندا موتور اليابانيه ارتفاع صافي ارباحها خلال الربع السنوي بنسبه 19 بالميه';
     const other = 'سيفاكس ايرلاينز التونسيه الخاصه تعلق رحلاتها الجويه قالت شركه الطيران انها علقت جميع رحلاتها';
     const page = `${Array.from({ length: 6 }, (_, i) => `${other} ${i}`).join(' ')} ${story}`;
     const g = guardWith([story, page]);
-    expect(g.classify(pair(0, 1, 0.8, 0.3))).toBe('partial');
+    expect(g.rules(pair(0, 1, 0.8, 0.3))).toBe('partial');
   });
   test('containment at the sure threshold is a copy whatever the slots say', () => {
     const g = guardWith([cable('ايسوفو محمدو', 'النيجر'), cable('الباجي قايد السبسي', 'التونسيه')]);
-    expect(g.classify(pair(0, 1, 0.95, 0.9))).toBe('copy');
+    expect(g.rules(pair(0, 1, 0.95, 0.9))).toBe('copy');
   });
 });
 
@@ -46,17 +48,17 @@ describe('TemplateGuard counter substitutions', () => {
   test('near-identical items that swap an ordinal are two events, even at containment 0.9', () => {
     const g = guardWith([flight('الرابعه', '10'), flight('الخامسه', '10')]);
     expect(g.substitutions(pair(0, 1, 0.95, 0.95))).toBe(1);
-    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('template');
+    expect(g.rules(pair(0, 1, 0.95, 0.95))).toBe('template');
   });
   test('a number written 2014 and 2014م is the same number', () => {
     const g = guardWith([`${flight('الرابعه', '2014')}`, `${flight('الرابعه', '2014م')}`]);
     expect(g.substitutions(pair(0, 1, 0.95, 0.95))).toBe(0);
-    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('copy');
+    expect(g.rules(pair(0, 1, 0.95, 0.95))).toBe('copy');
   });
   test('different numbers alone never split texts (a corrected toll, 10 آلاف for عشرة آلاف)', () => {
     const g = guardWith([flight('الرابعه', '10'), flight('الرابعه', '15')]);
-    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('copy');
-    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+    expect(g.rules(pair(0, 1, 0.95, 0.95))).toBe('copy');
+    expect(g.rules(pair(0, 1, 0.8, 0.8))).toBe('copy');
   });
   test('an exact duplicate shares its original\'s guard record', () => {
     const g = guardWith([flight('الرابعه', '10'), flight('الرابعه', '10')]);
@@ -82,24 +84,24 @@ describe('TemplateGuard headline and date evidence', () => {
       [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
     ]);
     expect(g.headlineEvidence(pair(0, 1, 0.8, 0.8))).toMatchObject({ swap: true });
-    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+    expect(g.rules(pair(0, 1, 0.8, 0.8))).toBe('template');
     // the same pair without headlines is what the body alone says
     const bare = guardWith([execution('القصيم'), execution('جازان')]);
-    expect(bare.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+    expect(bare.rules(pair(0, 1, 0.8, 0.8))).toBe('copy');
   });
   test('the same swap on one day is left to the body (two outlets headline one story differently)', () => {
     const g = guardWithMeta([
       [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
       [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-07-23T18:00:00'],
     ]);
-    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('copy');
+    expect(g.rules(pair(0, 1, 0.8, 0.8))).toBe('copy');
   });
   test('at the sure containment the body decides, whatever the headlines', () => {
     const g = guardWithMeta([
       [execution('القصيم'), 'القتل قصاصا في أحد الجناة بالقصيم', '2015-07-23T10:00:00'],
       [execution('جازان'), 'القتل قصاصا في أحد الجناة بجازان', '2015-08-03T10:00:00'],
     ]);
-    expect(g.classify(pair(0, 1, 0.95, 0.95))).toBe('copy');
+    expect(g.rules(pair(0, 1, 0.95, 0.95))).toBe('copy');
   });
   test('lead slots disagree but the headlines agree and appeared the same day: one story, confirmed', () => {
     const a = cable('ايسوفو محمدو', 'النيجر');
@@ -108,8 +110,8 @@ describe('TemplateGuard headline and date evidence', () => {
       [a, 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T10:00:00'],
       [b, 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T12:00:00'],
     ]);
-    expect(guardWith([a, b]).classify(pair(0, 1, 0.8, 0.78))).toBe('template');
-    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('same-story');
+    expect(guardWith([a, b]).rules(pair(0, 1, 0.8, 0.78))).toBe('template');
+    expect(g.rules(pair(0, 1, 0.8, 0.78))).toBe('same-story');
   });
   test('headlines naming different ordinals are two events (the second flight, the first flight)', () => {
     const body = 'هبطت في مطار عدن الدولي طايره اغاثه سعوديه محمله بالمستلزمات الطبيه مقدمه من مركز الملك سلمان للاغاثه';
@@ -118,7 +120,7 @@ describe('TemplateGuard headline and date evidence', () => {
       [`${body} والاعمال الانسانيه`, 'أول طائرة إغاثية سعودية تهبط في مطار عدن', '2015-07-23T12:00:00'],
     ]);
     expect(g.headlineEvidence(pair(0, 1, 0.8, 0.8))).toMatchObject({ counters: true });
-    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
+    expect(g.rules(pair(0, 1, 0.8, 0.8))).toBe('template');
   });
   test('a headline printed word for word on three days is a recurring item: issues of other days are templates', () => {
     const bulletin = (wind: string) => `توقعت الرياسه العامه للارصاد وحمايه البييه في تقريرها عن حاله الطقس لهذا اليوم طقسا شديد الحراره ورياحا ${wind}`;
@@ -129,8 +131,8 @@ describe('TemplateGuard headline and date evidence', () => {
       [bulletin('شرقيه'), title, '2015-07-24T10:00:00'],
       [bulletin('شرقيه'), title, '2015-07-24T16:00:00'],
     ]);
-    expect(g.classify(pair(0, 1, 0.8, 0.8))).toBe('template');
-    expect(g.classify(pair(2, 3, 0.8, 0.8))).not.toBe('template');
+    expect(g.rules(pair(0, 1, 0.8, 0.8))).toBe('template');
+    expect(g.rules(pair(2, 3, 0.8, 0.8))).not.toBe('template');
   });
   const notice =
     'تبدا الاداره العامه للتعليم بمنطقه الرياض الاحد المقبل في استقبال الخريجين الجدد المتقدمين للتدريس والبالغ عددهم 300 خريج لاجراء المقابلات الشخصيه';
@@ -141,19 +143,19 @@ describe('TemplateGuard headline and date evidence', () => {
         [notice, 'تعليم الرياض يستقبل الخريجين المتقدمين للتدريس', '2015-07-24T06:00:00'],
         [visit, 'مدير عام المعلمين يزور لجان المقابلات', date],
       ]);
-    expect(at('2015-07-27T17:00:00').classify(pair(0, 1, 0.75, 0.55))).toBe('partial');
+    expect(at('2015-07-27T17:00:00').rules(pair(0, 1, 0.75, 0.55))).toBe('partial');
     // the same two texts a day apart are a reprint; so are they without dates
-    expect(at('2015-07-25T17:00:00').classify(pair(0, 1, 0.75, 0.55))).toBe('copy');
-    expect(guardWith([notice, visit]).classify(pair(0, 1, 0.75, 0.55))).toBe('copy');
+    expect(at('2015-07-25T17:00:00').rules(pair(0, 1, 0.75, 0.55))).toBe('copy');
+    expect(guardWith([notice, visit]).rules(pair(0, 1, 0.75, 0.55))).toBe('copy');
     // at the sure containment the body decides
-    expect(at('2015-07-27T17:00:00').classify(pair(0, 1, 0.95, 0.55))).toBe('copy');
+    expect(at('2015-07-27T17:00:00').rules(pair(0, 1, 0.95, 0.55))).toBe('copy');
   });
   test('a template of another day stays a template, whatever the gap (the lead slots decide first)', () => {
     const g = guardWithMeta([
       [cable('ايسوفو محمدو', 'النيجر'), 'برقية تهنئة', '2015-07-23T10:00:00'],
       [cable('الباجي قايد السبسي', 'التونسيه'), 'برقية تهنئة', '2015-07-28T10:00:00'],
     ]);
-    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('template');
+    expect(g.rules(pair(0, 1, 0.8, 0.78))).toBe('template');
   });
   test('at the sure containment, a page whose headline tells another story carries the item (partial)', () => {
     const item = 'وصلت الدفعه الثالثه من المعونه الطبيه الاغاثيه الي مدينه سييون علي متن 3 قاطرات قادمه عبر منفذ الوديعه';
@@ -165,9 +167,90 @@ describe('TemplateGuard headline and date evidence', () => {
         [item, 'الدفعة الطبية الثالثة تصل إلى حضرموت', '2015-07-22T10:00:00'],
         [page, headline, '2015-07-22T00:49:00'],
       ]);
-    expect(withHeadline('أمر ملكي بترقية وتعيين 125 قاضيا بالعدل والمظالم').classify(pair(0, 1, 0.95, 0.4))).toBe('partial');
+    expect(withHeadline('أمر ملكي بترقية وتعيين 125 قاضيا بالعدل والمظالم').rules(pair(0, 1, 0.95, 0.4))).toBe('partial');
     // the larger document's headline about the item: a copy with more material (the cabinet's page and one decision)
-    expect(withHeadline('وصول الدفعة الطبية الثالثة إلى سيئون').classify(pair(0, 1, 0.95, 0.4))).toBe('copy');
+    expect(withHeadline('وصول الدفعة الطبية الثالثة إلى سيئون').rules(pair(0, 1, 0.95, 0.4))).toBe('copy');
+  });
+});
+
+describe('TemplateGuard.classify (the learned verdict)', () => {
+  const royal = [cable('ايسوفو محمدو', 'النيجر'), cable('الباجي قايد السبسي', 'التونسيه')];
+  test('without a model it is the hand rules', () => {
+    const g = new TemplateGuard(undefined, null);
+    royal.forEach((b, i) => g.add(i, b));
+    for (let i = 0; i < 40; i++) g.add(100 + i, cable(`س${i}`, `ص${i}`));
+    for (const p of [pair(0, 1, 0.8, 0.78), pair(0, 1, 0.95, 0.9), pair(0, 1, 0.6, 0.3)]) expect(g.classify(p)).toBe(g.rules(p));
+  });
+  test('the shipped model: the same frame with other slots is a template, a reprint a copy', () => {
+    const g = guardWith(royal);
+    expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('template');
+    const reprint = guardWith([royal[0], `${royal[0]} وتمني للشعب النيجري الصديق المزيد من التقدم`]);
+    expect(reprint.classify(pair(0, 1, 0.95, 0.7))).toBe('copy');
+  });
+  test('the shipped model reads the guard\'s measurements of the pair', () => {
+    const g = guardWith(royal);
+    const f = g.features(pair(0, 1, 0.8, 0.78));
+    expect(f).toMatchObject({ containment: 0.8, smallerContainment: 0.78, jaccard: 0.78, daysApart: 0, headlineAgreement: 0.5 });
+    // the two leads differ only in their slots, so each direction agrees on less than all of its words
+    expect(f.slotMin).toBeLessThan(1);
+    expect(f.largerLead).toBeGreaterThan(0.5);
+    expect(f.largerLead).toBeLessThan(1);
+  });
+  test('an exact copy is a copy without asking the model', () => {
+    const g = guardWith(royal);
+    expect(g.classify({ ...pair(0, 1, 1, 1), exact: true })).toBe('copy');
+  });
+});
+
+describe('pair model', () => {
+  const features = (over: Partial<PairFeatures>): PairFeatures => ({
+    containment: 0.8,
+    smallerContainment: 0.4,
+    jaccard: 0.35,
+    slotMin: 1,
+    slotMax: 1,
+    largerLead: 1,
+    smallerLead: 1,
+    substitutions: 0,
+    substitutionsWithDigits: 0,
+    headlineSwap: 0,
+    headlineCounters: 0,
+    recurringHeadline: 0,
+    headlineAgreement: 0.5,
+    daysApart: 0,
+    ...over,
+  });
+  test('the vector is the fields in order, then size ratio, capped gap, gap of 2 days or more, sure containment', () => {
+    const x = featureVector(features({ daysApart: 7, containment: 0.95 }));
+    expect(x).toHaveLength(18);
+    expect(x.slice(0, 3)).toEqual([0.95, 0.4, 0.35]);
+    expect(x[13]).toBe(7);
+    expect(x[14]).toBeCloseTo(Math.log(0.95 / 0.4));
+    expect(x.slice(15)).toEqual([1, 1, 1]);
+    expect(featureVector(features({ daysApart: 1 })).slice(15)).toEqual([0.2, 0, 0]);
+    expect(featureVector(features({ smallerContainment: 0 }))[14]).toBe(0);
+  });
+  test('the verdict scoring highest wins, on standardised columns', () => {
+    // copy rises with column 0, template with column 1, other is a constant
+    const model: PairModel = { mean: [1, 1], scale: [2, 2], weights: [[1, 0, 0], [0, 1, 0], [0, 0, 0.25]] };
+    expect(predictVerdict(model, [5, 1])).toBe('copy');
+    expect(predictVerdict(model, [1, 5])).toBe('template');
+    expect(predictVerdict(model, [1, 1])).toBe('other');
+  });
+  test('fitting separates separable verdicts, the same way every time', () => {
+    const xs: number[][] = [];
+    const ys: (typeof modelVerdicts)[number][] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = (i % 10) / 10;
+      xs.push([2 + t, 0, t]), ys.push('copy');
+      xs.push([0, 2 + t, t]), ys.push('template');
+      xs.push([0, 0, 2 + t]), ys.push('other');
+    }
+    const model = fitPairModel(xs, ys);
+    expect(xs.map((x) => predictVerdict(model, x))).toEqual(ys);
+    expect(fitPairModel(xs, ys)).toEqual(model);
+    expect(model.weights).toHaveLength(3);
+    expect(model.weights[0]).toHaveLength(4);
   });
 });
 
