@@ -213,6 +213,10 @@ row('template families / largest', `${report.templates?.length ?? 0} / ${report.
     ['hand-judged agreement', judged, true],
     ['hand-judged agreement, first set (read while tuning)' + fittedOn('first'), judged.filter((j) => !j.set), true],
     ...heldOut.map((name) => [`hand-judged agreement, ${name} set${fittedOn(name)}`, judged.filter((j) => j.set === name), true]),
+    // the sets judged after the model was fitted, pooled: the estimate of what ships
+    ...(p.match.verdicts === 'model'
+      ? [['hand-judged agreement, held out (sets the model was not fitted on, pooled)', judged.filter((j) => !pairModelFittedOn.includes(j.set ?? 'first')), true]]
+      : []),
     ['hand-judged agreement, clusters only (links as other)', judged, false],
   ]) {
     const r = agreement(pairs, said(withLinks));

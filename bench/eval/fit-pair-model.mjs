@@ -22,11 +22,13 @@ import { wanted } from './judged.mjs';
 import { loadCorpus } from './corpus.mjs';
 
 /** Judged after the model was fitted: never trained on. */
-const HELD_OUT = ['blind5'];
+const HELD_OUT = ['blind5', 'blind6', 'blind7'];
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const li = args.indexOf('--lambda');
+// λ = 1: on 416 pairs 10-fold agreement is flat from 0.3 to 10 (0.894–0.904), and a refit at 10 with blind5 did
+// no better on the later held-out sets (docs/tuning.md, round 12)
 const lambda = li >= 0 ? Number(args[li + 1]) : 1;
 
 const p = resolveParams({});

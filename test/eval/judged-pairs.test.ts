@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { discoverInputs } from '../../src/io/discover.js';
 import { readDocs } from '../../src/io/read-docs.js';
+import { pairModelFittedOn } from '../../src/match/pair-model-weights.js';
 import { TemplateGuard } from '../../src/match/template-guard.js';
 import { comparePair, isMatch } from '../../src/match/verify.js';
 import { resolveParams } from '../../src/params.js';
@@ -47,9 +48,9 @@ run('hand-judged pairs', () => {
       }
       if (wanted.has(e.doc.key)) sets.set(e.doc.key, { id: seen ?? e.doc.id, set: shingleHashes(body.normalised.text, p.sketch.shingle, p.sketch.size, p.sketch.seed) });
     }
-    // the learned verdict (classify) and the hand rules it was fitted beside; blind5 was judged after the fit
-    // and never trained on (bench/eval/fit-pair-model.mjs), the other sets are in-sample for the model
-    const heldOut = 'blind5';
+    // the learned verdict (classify) and the hand rules it was fitted beside; the sets the weights were not
+    // fitted on (blind5–blind7, judged after the fit) are its held-out check, the others are in-sample
+    const isHeldOut = (set?: string) => !pairModelFittedOn.includes(set ?? 'first');
     const tally = { model: [0, 0], rules: [0, 0], modelHeldOut: [0, 0], rulesHeldOut: [0, 0] };
     const confusions: string[] = [];
     const score = (key: keyof typeof tally, ok: boolean) => {
@@ -70,7 +71,7 @@ run('hand-judged pairs', () => {
       const byRules = said(guard.rules(pr));
       score('model', byModel === want);
       score('rules', byRules === want);
-      if (j.set === heldOut) {
+      if (isHeldOut(j.set)) {
         score('modelHeldOut', byModel === want);
         score('rulesHeldOut', byRules === want);
         if (byModel !== want) confusions.push(`${j.verdict}→${byModel}`);
@@ -79,15 +80,15 @@ run('hand-judged pairs', () => {
     const share = ([ok, n]: number[]) => ok / n;
     const f3 = (k: keyof typeof tally) => `${share(tally[k]).toFixed(3)} of ${tally[k][1]}`;
     console.log(
-      `judged-pairs agreement: model ${f3('model')} (in-sample but for ${heldOut}), rules ${f3('rules')}; held-out ${heldOut}: model ${f3('modelHeldOut')}, rules ${f3('rulesHeldOut')}; model's held-out confusions: ${confusions.join(', ')}`,
+      `judged-pairs agreement: model ${f3('model')} (in-sample on ${pairModelFittedOn.join(', ')}), rules ${f3('rules')}; held out: model ${f3('modelHeldOut')}, rules ${f3('rulesHeldOut')}; model's held-out confusions: ${confusions.join(', ')}`,
     );
     expect(tally.model[1]).toBeGreaterThanOrEqual(judged.length - 2);
-    expect(tally.modelHeldOut[1]).toBe(judged.filter((j) => j.set === heldOut).length);
+    expect(tally.modelHeldOut[1]).toBe(judged.filter((j) => isHeldOut(j.set)).length);
     // measured on the 2015 data, pair level: hand rules 0.839 before headline evidence, 0.871 with it
-    // (docs/tuning.md, round 5), 0.877 over 326 pairs after round 11; the model 0.918 over 416 (in-sample), and
-    // on held-out blind5 0.889 where the rules reach 0.856 (round 12). The floors guard against regressions
-    expect(share(tally.rules)).toBeGreaterThanOrEqual(0.85);
-    expect(share(tally.model)).toBeGreaterThanOrEqual(0.9);
+    // (docs/tuning.md, round 5), 0.851 over all 596 pairs of round 12; the model 0.903 over 596 (326 in-sample),
+    // and on the 270 held-out pairs 0.874 where the rules reach 0.819. The floors guard against regressions
+    expect(share(tally.rules)).toBeGreaterThanOrEqual(0.84);
+    expect(share(tally.model)).toBeGreaterThanOrEqual(0.89);
     expect(share(tally.modelHeldOut)).toBeGreaterThanOrEqual(share(tally.rulesHeldOut));
   }, 120000);
 });
