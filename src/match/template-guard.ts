@@ -7,89 +7,12 @@ import { bloomHas, countersDiffer, headlineCounters, wholeHeadlineHash, WordTabl
 import type { PairFeatures, PairModel } from './pair-model.js';
 import { featureVector, predictVerdict } from './pair-model.js';
 import { defaultPairModel } from './pair-model-weights.js';
+import { OpeningFrames, openingShare } from './opening-frames.js';
+import type { GuardOptions } from './guard-options.js';
+import { defaultGuardOptions } from './guard-options.js';
 
-/**
- * Template guard: separates copies from routine templated items and from partial reuse, then clusters
- * copies without chaining.
- *
- * Overlap alone cannot tell them apart: royal cables that differ only in the country and the president's
- * name reach containment 0.86 on SaudiNewsNet, while real rewrites of one release sit at 0.55. What differs
- * is WHO and WHERE: a copy keeps the rare words of its lead (names, places, numbers); a template swaps
- * them. And a follow-up or a roundup page that pastes an older story keeps the story but not the lead of
- * the longer page. So each verified pair is weighed on two word-level signals (docs/tuning.md has the
- * numbers):
- *
- * - lead slots: the rare words (corpus document frequency ≤ `rareDf`, or containing a digit) among the
- *   first `leadWords` words of each document, and the share of them found anywhere in the other document;
- *   the smaller of the two shares. Templates score low, copies high.
- * - larger lead: the share of the longer document's first `leadWords` words found in the shorter one. A
- *   truncated copy keeps it; a page that merely contains the other story does not.
- *
- * Pairs at containment ≥ `sureContainment` are copies unless their leads swap a counter or the larger is a
- * page that carries the smaller among other items (its lead and its headline tell another story). Below it,
- * a pair the template rules leave as a copy but published `followUpDays` apart is a follow-up carrying the
- * older story. Those two rules are docs/tuning.md round 9.
- */
-export interface GuardOptions {
-  /** Words at the start of a body that carry its slots (who, where, how many). @default 60 */
-  readonly leadWords: number;
-  /** A word in at most this many documents is a slot value rather than template frame. @default 30 */
-  readonly rareDf: number;
-  /** Below this lead-slot agreement a pair is a template (or partial reuse when the leads differ). @default 0.2 */
-  readonly minSlotAgreement: number;
-  /** Below this share of the longer lead found in the shorter body, the pair is partial reuse. @default 0.1 */
-  readonly minLargerLead: number;
-  /** Templates keep their frame at the start: the longer lead must be found at least this much. @default 0.4 */
-  readonly templateLeadShare: number;
-  /** Pairs this contained are copies unless their leads swap a counter or a page carries the item. @default 0.9 */
-  readonly sureContainment: number;
-  /** Slot substitutions (same context, different number/name) that make a pair a template. @default 1 */
-  readonly minSubstitutions: number;
-  /**
-   * Publication dates this many days apart or more make a pair whose headlines swap a slot a template (a
-   * recurring item of another day); copies of one story appear within a day or so. @default 2
-   */
-  readonly templateGapDays: number;
-  /**
-   * A pair below `sureContainment` published this many days apart or more is a follow-up that carries the
-   * older story as background (a director's visit pasting the notice of the interviews, a statement quoting
-   * the clinic's figures of twelve days before), not a reprint: copies of one story appear within a day or
-   * so. Judged 'partial' (reported as a link, never clustered) unless a template rule caught it first.
-   * @default 2
-   */
-  readonly followUpDays: number;
-  /**
-   * At the sure containment, a larger document whose headline has less than this share of its words (3+
-   * letters) in the smaller body, and whose lead slots disagree, is a page carrying the smaller as one item
-   * among others: 'partial'. @default 0.2
-   */
-  readonly carriedHeadlineShare: number;
-  /** Headlines agreeing this much (share of the shorter's words) mark one story. @default 0.6 */
-  readonly headlineAgreement: number;
-  /** A copy with agreeing headlines published less than this many days apart is 'same-story'. @default 1 */
-  readonly sameStoryDays: number;
-  /**
-   * A headline published word for word on this many distinct days or more names a recurring item (the daily
-   * weather bulletin, a market close, a column); a story is reprinted over a day or two. @default 3
-   */
-  readonly recurringDays: number;
-}
-
-export const defaultGuardOptions: GuardOptions = {
-  leadWords: 60,
-  rareDf: 30,
-  minSlotAgreement: 0.2,
-  minLargerLead: 0.1,
-  templateLeadShare: 0.4,
-  sureContainment: 0.9,
-  minSubstitutions: 1,
-  templateGapDays: 2,
-  followUpDays: 2,
-  carriedHeadlineShare: 0.2,
-  headlineAgreement: 0.6,
-  sameStoryDays: 1,
-  recurringDays: 3,
-};
+export type { GuardOptions } from './guard-options.js';
+export { defaultGuardOptions } from './guard-options.js';
 
 /**
  * `same-story`: a copy that headline and date evidence confirm (the headlines agree and swap no slot, the two
@@ -122,15 +45,39 @@ interface DocMeta {
   readonly day: number;
 }
 
-/** Collects word statistics as documents stream in, then classifies verified pairs. */
+/**
+ * Template guard: separates copies from routine templated items and from partial reuse, then clusters
+ * copies without chaining.
+ *
+ * Overlap alone cannot tell them apart: royal cables that differ only in the country and the president's
+ * name reach containment 0.86 on SaudiNewsNet, while real rewrites of one release sit at 0.55. What differs
+ * is WHO and WHERE: a copy keeps the rare words of its lead (names, places, numbers); a template swaps
+ * them. And a follow-up or a roundup page that pastes an older story keeps the story but not the lead of
+ * the longer page. So each verified pair is weighed on two word-level signals (docs/tuning.md has the
+ * numbers):
+ *
+ * - lead slots: the rare words (corpus document frequency ≤ `rareDf`, or containing a digit) among the
+ *   first `leadWords` words of each document, and the share of them found anywhere in the other document;
+ *   the smaller of the two shares. Templates score low, copies high.
+ * - larger lead: the share of the longer document's first `leadWords` words found in the shorter one. A
+ *   truncated copy keeps it; a page that merely contains the other story does not.
+ *
+ * Pairs at containment ≥ `sureContainment` are copies unless their leads swap a counter or the larger is a
+ * page that carries the smaller among other items (its lead and its headline tell another story). Below it,
+ * a pair the template rules leave as a copy but published `followUpDays` apart is a follow-up carrying the
+ * older story. Those two rules are docs/tuning.md round 9. Since round 12 a learned model weighs these
+ * measurements together (pair-model.ts, `classify`); the hand rules stay as `rules` (`--verdicts rules`).
+ *
+ * Collects word statistics as documents stream in, then classifies verified pairs.
+ */
 export class TemplateGuard {
   private readonly docs: (DocWords | undefined)[] = [];
   /** Exact duplicates share `docs` records but keep their own headline and date. */
   private readonly meta: (DocMeta | undefined)[] = [];
   /** Headline (all its words, in order) → the distinct calendar days it was published on. */
   private readonly headlineDays = new Map<number, number[]>();
-  /** Word 4-gram of a body's opening (`frameWords`) → the distinct days it opened a body on (at most `frameDaysCap`). */
-  private readonly frameDays = new Map<number, number[]>();
+  /** How many days each opening frame opened a body on (the model's `frameDays`). */
+  private readonly frames = new OpeningFrames();
   private readonly table = new WordTable();
   /** Word-sequence hash → first document with it: an exact duplicate keeps no guard data of its own. */
   private readonly seen = new Map<number, number>();
@@ -171,33 +118,7 @@ export class TemplateGuard {
     this.seen.set(g.key, docId);
     this.docs[docId] = { lead: g.lead, counters: g.counters, leadFirst: g.leadFirst, bloom: g.bloom };
     const day = this.meta[docId]?.day;
-    if (day !== undefined && !Number.isNaN(day)) {
-      const d = Math.floor(day);
-      for (const k of openingFrames(g.lead)) {
-        const days = this.frameDays.get(k);
-        if (!days) this.frameDays.set(k, [d]);
-        else if (days.length < frameDaysCap && !days.includes(d)) days.push(d);
-      }
-    }
-  }
-
-  /**
-   * The most distinct days on which an opening 4-gram the two leads share opened a body: a bulletin's or a
-   * referral notice's frame opens one every day, a story's opening once (0 when they share none).
-   */
-  private frameRecurrence(a: DocWords, b: DocWords): number {
-    const mine = new Set(openingFrames(a.lead));
-    let most = 0;
-    for (const k of openingFrames(b.lead)) if (mine.has(k)) most = Math.max(most, this.frameDays.get(k)?.length ?? 0);
-    return most;
-  }
-
-  /** Share of `a`'s first `frameWords` words found in `b`: whether `b` tells `a`'s opening. */
-  private openingShare(a: DocWords, b: DocWords): number {
-    const n = Math.min(frameWords, a.lead.length);
-    let found = 0;
-    for (let i = 0; i < n; i++) if (bloomHas(b.bloom, a.lead[i])) found++;
-    return n === 0 ? 1 : found / n;
+    if (day !== undefined && !Number.isNaN(day)) this.frames.add(g.lead, day);
   }
 
   private addMeta(docId: number, title?: string, publishedAt?: string): void {
@@ -346,8 +267,8 @@ export class TemplateGuard {
     const verdict = predictVerdict(this.model, featureVector(this.features(p)));
     if (verdict !== 'copy') return verdict === 'template' ? 'template' : 'partial';
     // a page carrying the item among stories of its own is never its copy, whatever the weights say: without
-    // this the model joined roundup pages' stories into one cluster (the prince's Chechnya and Geagea
-    // meetings, his calls with Hadi and Jordan's king), at no cost in agreement (docs/tuning.md, round 12)
+    // this the model joined roundup pages' stories (the King's calls with Sisi and with Hollande) at no cost in
+    // agreement (docs/tuning.md, round 12)
     if (this.pageCarriesItem(p)) return 'partial';
     const ev = this.headlineEvidence(p);
     return ev && !ev.swap && ev.agreement >= this.o.headlineAgreement && ev.gap < this.o.sameStoryDays ? 'same-story' : 'copy';
@@ -376,9 +297,9 @@ export class TemplateGuard {
       recurringHeadline: ev?.recurring ? 1 : 0,
       headlineAgreement: ev?.agreement ?? 0.5,
       daysApart: Number.isFinite(gap) ? gap : 0,
-      frameDays: distinct ? this.frameRecurrence(a, b) : 0,
-      largerOpening: this.openingShare(large, small),
-      smallerOpening: this.openingShare(small, large),
+      frameDays: distinct ? this.frames.recurrence(a.lead, b.lead) : 0,
+      largerOpening: openingShare(large.lead, small.bloom),
+      smallerOpening: openingShare(small.lead, large.bloom),
     };
   }
 
@@ -440,16 +361,4 @@ export class TemplateGuard {
     if (kind === 'copy' && agreed && ev.gap < this.o.sameStoryDays) return 'same-story';
     return kind;
   }
-}
-
-/** Words of a body's opening read for frames, and the most days a frame is counted on. */
-const frameWords = 12;
-const frameDaysCap = 8;
-
-/** Hashes of the word 4-grams among a lead's first `frameWords` words. */
-function openingFrames(lead: Uint32Array): number[] {
-  const out: number[] = [];
-  const n = Math.min(frameWords, lead.length);
-  for (let i = 0; i + 4 <= n; i++) out.push((Math.imul(Math.imul(Math.imul(lead[i], 31) + lead[i + 1], 31) + lead[i + 2], 31) + lead[i + 3]) >>> 0);
-  return out;
 }
