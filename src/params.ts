@@ -89,8 +89,8 @@ export const paramsSchema = z
         containment: z.number().min(0).max(1).default(0.5),
         /**
          * How a verified pair is judged copy, template or partial reuse: 'model', the learned verdict
-         * (match/pair-model.ts) over the template guard's measurements, agreeing 0.87 with readers on 180 pairs
-         * judged after it was fitted, where the hand rules agree 0.80; 'rules', the hand rules alone, each a
+         * (match/pair-model.ts) over the template guard's measurements, agreeing 0.89 with readers on 180 pairs
+         * judged after it was fitted, where the hand rules agree 0.86; 'rules', the hand rules alone, each a
          * threshold one can read (docs/tuning.md, round 12). @default 'model'
          */
         verdicts: z.enum(['model', 'rules']).default('model'),
