@@ -14,6 +14,15 @@ import { defaultGuardOptions } from './guard-options.js';
 export type { GuardOptions } from './guard-options.js';
 export { defaultGuardOptions } from './guard-options.js';
 
+/** What the headlines and dates of a pair say (`TemplateGuard.headlineEvidence`). */
+export interface HeadlineEvidence {
+  readonly swap: boolean;
+  readonly counters: boolean;
+  readonly recurring: boolean;
+  readonly agreement: number;
+  readonly gap: number;
+}
+
 /**
  * `same-story`: a copy that headline and date evidence confirm (the headlines agree and swap no slot, the two
  * appeared within a day): clustered as a copy, weighing at least `CopyClusterWeights.confirmed` whatever its
@@ -202,7 +211,7 @@ export class TemplateGuard {
    * date is unknown); and whether the two appeared on different days while one headline is a recurring one
    * (`recurringDays`).
    */
-  headlineEvidence(p: Pair): { swap: boolean; counters: boolean; recurring: boolean; agreement: number; gap: number } | undefined {
+  headlineEvidence(p: Pair): HeadlineEvidence | undefined {
     const ma = this.meta[p.a];
     const mb = this.meta[p.b];
     const a = this.docs[p.a];
@@ -264,23 +273,27 @@ export class TemplateGuard {
     // the model was fitted on pairs that all had headlines and dates: without them (plain text files) its
     // inputs are out of the range it has seen, and the hand rules, which read the bodies first, decide
     if (!this.model || p.exact || !a || !b || !this.dated(p.a) || !this.dated(p.b)) return this.rules(p);
-    const verdict = predictVerdict(this.model, featureVector(this.features(p)));
+    const ev = this.headlineEvidence(p);
+    const verdict = predictVerdict(this.model, featureVector(this.features(p, ev)));
     if (verdict !== 'copy') return verdict === 'template' ? 'template' : 'partial';
     // a page carrying the item among stories of its own is never its copy, whatever the weights say: without
     // this the model joined roundup pages' stories (the King's calls with Sisi and with Hollande) at no cost in
     // agreement (docs/tuning.md, round 12)
     if (this.pageCarriesItem(p)) return 'partial';
-    const ev = this.headlineEvidence(p);
-    return ev && !ev.swap && ev.agreement >= this.o.headlineAgreement && ev.gap < this.o.sameStoryDays ? 'same-story' : 'copy';
+    return this.headlinesAgree(ev) && ev.gap < this.o.sameStoryDays ? 'same-story' : 'copy';
   }
 
-  /** What the model reads of a pair whose two documents the guard has records of. */
-  features(p: Pair): PairFeatures {
+  /** The headlines agree and swap no slot: evidence of one story. */
+  private headlinesAgree(ev: HeadlineEvidence | undefined): ev is HeadlineEvidence {
+    return ev !== undefined && !ev.swap && ev.agreement >= this.o.headlineAgreement;
+  }
+
+  /** What the model reads of a pair whose two documents the guard has records of (`ev`: its headline evidence). */
+  features(p: Pair, ev = this.headlineEvidence(p)): PairFeatures {
     const a = this.docs[p.a]!;
     const b = this.docs[p.b]!;
     const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
     const distinct = a !== b;
-    const ev = this.headlineEvidence(p);
     const gap = this.daysApart(p);
     return {
       containment: Math.max(p.containsAinB, p.containsBinA),
@@ -329,9 +342,8 @@ export class TemplateGuard {
     // nothing on the hand-judged set (npm run eval, both ways).
     const sure = Math.max(p.containsAinB, p.containsBinA) >= this.o.sureContainment;
     if (this.substitutions(p, true) >= this.o.minSubstitutions) return 'template';
-    const aSmaller = p.containsAinB >= p.containsBinA;
-    const [small, large] = aSmaller ? [a, b] : [b, a];
-    if (sure) return this.carriedItem(small, large, aSmaller ? p.b : p.a) ? 'partial' : 'copy';
+    if (sure) return this.pageCarriesItem(p) ? 'partial' : 'copy';
+    const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
     const largerLead = this.leadShare(large, small);
     const ev = this.headlineEvidence(p);
     // each headline names a slot the other document lacks, and the two appeared days apart: the same frame
@@ -351,7 +363,7 @@ export class TemplateGuard {
     // a rewrite of one story whose lead was reworded. (Overruling every same-day template verdict whose
     // headlines swap nothing was tried: it also merged same-day weather bulletins and a page carrying the
     // Oman and Egypt cables — 3 judged templates lost for 2 judged copies won.)
-    const agreed = ev !== undefined && !ev.swap && ev.agreement >= this.o.headlineAgreement;
+    const agreed = this.headlinesAgree(ev);
     if (kind !== 'copy' && agreed && ev.gap < this.o.templateGapDays) kind = 'copy';
     // Overlap that survived every template rule, days apart: a follow-up carrying the older story (see
     // `followUpDays`). After the template rules, so a recurring frame of another day stays a template.
