@@ -17,7 +17,7 @@ import { scan } from '../dist/scan.js';
 import { SampleIndex } from '../dist/index/sample-index.js';
 import { shingleHashes } from '../dist/sketch/shingle.js';
 import { loadCorpus } from './eval/corpus.mjs';
-import { agreement, reportedPairs, sadaVerdicts } from './eval/judged.mjs';
+import { agreement, reportedPairs, sadaVerdicts, wanted } from './eval/judged.mjs';
 import { candidates, signAll } from './eval/lsh-sim.mjs';
 import { editCopy, editTypes, prng } from './eval/synth.mjs';
 import { exactPairs } from './eval/truth.mjs';
@@ -221,6 +221,17 @@ row('template families / largest', `${report.templates?.length ?? 0} / ${report.
   ]) {
     const r = agreement(pairs, said(withLinks));
     row(label, f(r.share), `${r.n} pairs (95% interval ${f(r.low)}–${f(r.high)}); ${r.list}`);
+  }
+  // sets read twice, blind, by a second reader: how far two readers agree is the ceiling a verdict can be held to
+  for (const name of heldOut.filter((s) => judged.some((j) => j.set === s && j.second))) {
+    const twice = judged.filter((j) => j.set === name && j.second);
+    const second = new Map(twice.map((j) => [`${j.a}\n${j.b}`, wanted(j.second.verdict)]));
+    const readers = agreement(twice, (a, b) => second.get(`${a}\n${b}`));
+    row(`${name}: second reader vs first`, f(readers.share), `${readers.n} pairs (95% interval ${f(readers.low)}–${f(readers.high)}); first→second ${readers.list}`);
+    const bySecond = agreement(twice.map((j) => ({ ...j, verdict: j.second.verdict })), said(true));
+    row(`${name}: sada vs second reader${fittedOn(name)}`, f(bySecond.share), `${bySecond.n} pairs (95% interval ${f(bySecond.low)}–${f(bySecond.high)}); ${bySecond.list}`);
+    const agreed = agreement(twice.filter((j) => wanted(j.verdict) === wanted(j.second.verdict)), said(true));
+    row(`${name}: sada where both readers agree${fittedOn(name)}`, f(agreed.share), `${agreed.n} pairs (95% interval ${f(agreed.low)}–${f(agreed.high)}); ${agreed.list}`);
   }
 }
 lap('real-data metrics');

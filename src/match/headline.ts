@@ -102,6 +102,19 @@ export function headlineOf(title: string | undefined): Headline | undefined {
   };
 }
 
+/**
+ * The numbers a headline gives in digits (digits only, so «363» and «363م» are one number): a running count
+ * of another day («تصحيح أوضاع 354 ألف يمني» / «363 ألف») changes them and little else.
+ */
+export function headlineNumbers(h: Headline): string[] {
+  const out: string[] = [];
+  for (const w of h.words) {
+    const digits = w.replace(/[^0-9]/g, '');
+    if (digits !== '' && !out.includes(digits)) out.push(digits);
+  }
+  return out;
+}
+
 /** Day number (UTC days since 1970) of a date string, or NaN when absent or unreadable. */
 export function dayOf(date: string | undefined): number {
   if (date === undefined) return NaN;

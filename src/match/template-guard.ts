@@ -2,7 +2,7 @@ import type { Pair } from '../records.js';
 import type { Headline } from './headline.js';
 import type { GuardDoc } from './guard-doc.js';
 import { GuardDocArena, guardDocOf } from './guard-doc.js';
-import { dayOf, headlineAgreement, headlineOf, headlineSwap } from './headline.js';
+import { dayOf, headlineAgreement, headlineNumbers, headlineOf, headlineSwap } from './headline.js';
 import { bloomHas, countersDiffer, headlineCounters, wholeHeadlineHash, WordTable } from './guard-words.js';
 import type { PairFeatures, PairModel } from './pair-model.js';
 import { featureVector, predictVerdict } from './pair-model.js';
@@ -18,6 +18,8 @@ export { defaultGuardOptions } from './guard-options.js';
 export interface HeadlineEvidence {
   readonly swap: boolean;
   readonly counters: boolean;
+  /** Both headlines give numbers in digits and share none. */
+  readonly numbers: boolean;
   readonly recurring: boolean;
   readonly agreement: number;
   readonly gap: number;
@@ -51,6 +53,8 @@ interface DocMeta {
   readonly headlineKey: number;
   /** Counter values in the headline (see `headlineCounters`). */
   readonly counters: readonly number[];
+  /** Numbers in the headline's digits (`headlineNumbers`). */
+  readonly numbers: readonly string[];
   readonly day: number;
 }
 
@@ -134,7 +138,13 @@ export class TemplateGuard {
     const headline = headlineOf(title);
     const day = dayOf(publishedAt);
     const headlineKey = headline ? wholeHeadlineHash(headline) : 0;
-    if (headline || !Number.isNaN(day)) this.meta[docId] = { headline, headlineKey, counters: headline ? headlineCounters(headline) : [], day };
+    if (headline || !Number.isNaN(day)) this.meta[docId] = {
+        headline,
+        headlineKey,
+        counters: headline ? headlineCounters(headline) : [],
+        numbers: headline ? headlineNumbers(headline) : [],
+        day,
+      };
     if (headline && !Number.isNaN(day)) {
       const days = this.headlineDays.get(headlineKey);
       const d = Math.floor(day);
@@ -220,6 +230,7 @@ export class TemplateGuard {
     return {
       swap: headlineSwap(ma.headline, (h) => bloomHas(a.bloom, h), mb.headline, (h) => bloomHas(b.bloom, h)),
       counters: countersDiffer(ma.counters, mb.counters),
+      numbers: ma.numbers.length > 0 && mb.numbers.length > 0 && !ma.numbers.some((n) => mb.numbers.includes(n)),
       recurring: Math.floor(ma.day) !== Math.floor(mb.day) && (this.recurs(ma.headlineKey) || this.recurs(mb.headlineKey)),
       agreement: headlineAgreement(ma.headline, mb.headline),
       gap: this.daysApart(p),
@@ -235,16 +246,26 @@ export class TemplateGuard {
    */
   private carriedItem(small: DocWords, large: DocWords, largeId: number): boolean {
     if (Math.min(this.slotAgreement(small, large), this.slotAgreement(large, small)) >= this.o.minSlotAgreement) return false;
-    const headline = this.meta[largeId]?.headline;
-    if (!headline) return false;
+    const share = this.headlineFound(largeId, small);
+    return !Number.isNaN(share) && share < this.o.carriedHeadlineShare;
+  }
+
+  /**
+   * Share of document `id`'s headline words (of three letters or more) found, whole or as a core, in `doc`'s
+   * words; NaN without a headline. A page carrying an item among its own stories has a headline the item
+   * does not tell.
+   */
+  private headlineFound(id: number, doc: DocWords): number {
+    const headline = this.meta[id]?.headline;
+    if (!headline) return NaN;
     let n = 0;
     let found = 0;
     for (let i = 0; i < headline.words.length; i++) {
       if (headline.words[i].length < 3) continue;
       n++;
-      if (bloomHas(small.bloom, headline.hashes[i]) || bloomHas(small.bloom, headline.cores[i])) found++;
+      if (bloomHas(doc.bloom, headline.hashes[i]) || bloomHas(doc.bloom, headline.cores[i])) found++;
     }
-    return n > 0 && found / n < this.o.carriedHeadlineShare;
+    return n === 0 ? NaN : found / n;
   }
 
   /** Whether a document has both a headline and a publication date. */
@@ -295,6 +316,7 @@ export class TemplateGuard {
     const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
     const distinct = a !== b;
     const gap = this.daysApart(p);
+
     return {
       containment: Math.max(p.containsAinB, p.containsBinA),
       smallerContainment: Math.min(p.containsAinB, p.containsBinA),
@@ -307,6 +329,7 @@ export class TemplateGuard {
       substitutionsWithDigits: this.substitutions(p),
       headlineSwap: ev?.swap ? 1 : 0,
       headlineCounters: ev?.counters ? 1 : 0,
+      headlineNumbers: ev?.numbers ? 1 : 0,
       recurringHeadline: ev?.recurring ? 1 : 0,
       headlineAgreement: ev?.agreement ?? 0.5,
       daysApart: Number.isFinite(gap) ? gap : 0,

@@ -122,6 +122,19 @@ describe('TemplateGuard headline and date evidence', () => {
     expect(g.headlineEvidence(pair(0, 1, 0.8, 0.8))).toMatchObject({ counters: true });
     expect(g.rules(pair(0, 1, 0.8, 0.8))).toBe('template');
   });
+  test("headlines giving different numbers in digits are evidence the model reads (a running count of another day)", () => {
+    const body = 'اوضحت المديريه العامه للجوازات ان عدد المصحح وضعهم من الاشقاء اليمنيين في مراكز التصحيح بمناطق المملكه';
+    const g = guardWithMeta([
+      [body, 'الجوازات تصحح أوضاع ٣٥٤ ألف يمني', '2015-07-21T10:00:00'],
+      [`${body} حتي الساعه الواحده`, 'الجوازات: تصحيح أوضاع 363 ألف يمني', '2015-07-23T10:00:00'],
+      [`${body} حتي اليوم`, 'تصحيح أوضاع 354 ألف يمني حتى أمس', '2015-07-21T12:00:00'],
+    ]);
+    // Arabic-Indic digits read as ASCII ones: 354 and ٣٥٤ are one number
+    expect(g.headlineEvidence(pair(0, 1, 0.8, 0.8))).toMatchObject({ numbers: true });
+    expect(g.headlineEvidence(pair(0, 2, 0.8, 0.8))).toMatchObject({ numbers: false });
+    expect(g.features(pair(0, 1, 0.8, 0.8)).headlineNumbers).toBe(1);
+    expect(g.features(pair(0, 2, 0.8, 0.8)).headlineNumbers).toBe(0);
+  });
   test('a headline printed word for word on three days is a recurring item: issues of other days are templates', () => {
     const bulletin = (wind: string) => `توقعت الرياسه العامه للارصاد وحمايه البييه في تقريرها عن حاله الطقس لهذا اليوم طقسا شديد الحراره ورياحا ${wind}`;
     const title = 'طقس شديد الحرارة على شرق ووسط المملكة';
@@ -240,17 +253,19 @@ describe('pair model', () => {
     frameDays: 0,
     largerOpening: 1,
     smallerOpening: 1,
+    headlineNumbers: 0,
     ...over,
   });
-  test('the vector: fourteen fields, size ratio, capped gap, gap of 2 days or more, sure containment, frames, openings', () => {
-    const x = featureVector(features({ daysApart: 7, containment: 0.95, frameDays: 4, largerOpening: 0.25 }));
-    expect(x).toHaveLength(22);
+  test('the vector: fourteen fields, size ratio, capped gap, gap of 2 days or more, sure containment, frames, openings, headline numbers', () => {
+    const x = featureVector(features({ daysApart: 7, containment: 0.95, frameDays: 4, largerOpening: 0.25, headlineNumbers: 1 }));
+    expect(x).toHaveLength(23);
+    expect(x[22]).toBe(1);
     expect(x.slice(0, 3)).toEqual([0.95, 0.4, 0.35]);
     expect(x[13]).toBe(7);
     expect(x[14]).toBeCloseTo(Math.log(0.95 / 0.4));
     expect(x.slice(15, 18)).toEqual([1, 1, 1]);
     // a frame of 4 days shared by two bodies a week apart; the larger's opening mostly not in the smaller
-    expect(x.slice(18)).toEqual([0.5, 1, 0.25, 1]);
+    expect(x.slice(18, 22)).toEqual([0.5, 1, 0.25, 1]);
     expect(featureVector(features({ daysApart: 1 })).slice(15, 18)).toEqual([0.2, 0, 0]);
     expect(featureVector(features({ daysApart: 0, frameDays: 8 })).slice(18, 20)).toEqual([1, 0]);
     expect(featureVector(features({ smallerContainment: 0 }))[14]).toBe(0);
