@@ -41,12 +41,24 @@ export function normaliseLazily(original: string, ranges: readonly (readonly [nu
   };
 }
 
+/**
+ * The first units of a slice's normalised text: at most `limit` + 1 of them, so a caller learns from a result
+ * longer than `limit` that the slice goes on, without normalising all of it (boilerplate markers are tested on
+ * line prefixes: boilerplate.ts).
+ */
+export function normalisedPrefix(original: string, start: number, end: number, limit: number): string {
+  return unitsToString(unitScratch, normaliseInto(original, [[start, end]], false, limit + 1));
+}
+
 /** Scratch of the normaliser, grown as needed and reused: one pass allocates nothing but its string. */
 let unitScratch: Uint16Array = new Uint16Array(16384);
 let mapScratch: Uint32Array = new Uint32Array(16384);
 
-/** Normalises `ranges` of `original` into `unitScratch` (and `mapScratch` when `withMap`); returns the length. */
-function normaliseInto(original: string, ranges: readonly (readonly [number, number])[], withMap: boolean): number {
+/**
+ * Normalises `ranges` of `original` into `unitScratch` (and `mapScratch` when `withMap`); returns the length.
+ * Stops once `limit` units are written (a prefix: the same units a whole pass starts with).
+ */
+function normaliseInto(original: string, ranges: readonly (readonly [number, number])[], withMap: boolean, limit = Infinity): number {
   const { table, multiUnitFolds } = charTable();
   let total = 0;
   for (const [s, e] of ranges) total += e - s;
@@ -67,7 +79,7 @@ function normaliseInto(original: string, ranges: readonly (readonly [number, num
       pendingSpace = true;
       spaceAt = from;
     }
-    for (let i = from; i < to; i++) {
+    for (let i = from; i < to && n < limit; i++) {
       const v = table[original.charCodeAt(i)];
       if (v === DROP) continue;
       if (v === SPACE) {

@@ -20,6 +20,19 @@ describe('findBody', () => {
     expect(footer.end).toBe(seed000.length);
   });
 
+  test('markers are read on line prefixes, footer reasons on whole lines', () => {
+    const sentence = 'قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين والمنطقة.';
+    // the footer's third word ends past the 48 units the markers are tested on: the reason still names it whole
+    const footer = 'المصدر: وكالةالأنباءالسعوديةالرسميةبالرياضوالمناطقكلها واس';
+    const page = `${sentence}\n${sentence}\n${footer}`;
+    expect(findBody(page).stripped).toEqual([
+      { start: page.indexOf(footer), end: page.length, reason: 'footer: المصدر وكالهالانباءالسعوديهالرسميهبالرياضوالمناطقكلها واس' },
+    ]);
+    // a line that only starts like a marker word ("المصدرية") is article text; so is «ذات صلة» inside a longer line
+    const prose = [`${sentence}`, 'المصدرية في هذا الملف عالية', 'ذات صلة بالموضوع الذي نوقش امس', `${sentence}`].join('\n');
+    expect(findBody(prose).stripped).toEqual([]);
+  });
+
   test("run-on footers are cut: alweeam's story link (on its own line or after the last sentence), almadina's writer contact", () => {
     const sentence = 'قال الوزير إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.';
     const link = 'رابط الخبر بصحيفة الوئام: الوزير يعلن موعد الاجتماع';

@@ -1,4 +1,4 @@
-import { normaliseLazily, normaliseText, wordsOf } from '../../src/text/normalise.js';
+import { normaliseLazily, normalisedPrefix, normaliseText, wordsOf } from '../../src/text/normalise.js';
 
 const norm = (s: string) => normaliseText(s).text;
 
@@ -103,5 +103,21 @@ describe('lazy offset map (the scan path)', () => {
     const lazy = normaliseLazily(original, ranges);
     expect(lazy.text).toBe(eager.text);
     expect(Array.from(lazy.toOriginal)).toEqual(Array.from(eager.toOriginal));
+  });
+});
+
+describe('normalisedPrefix (boilerplate markers read line prefixes)', () => {
+  test('is the start of the whole normalisation, one unit past the limit when the slice goes on', () => {
+    // diacritics dropped, a ligature expanded (ﻻ → لا), punctuation runs folded to one space: all near the cut
+    const text = 'xx  «المَصْدَرُ»:   وكالة ﻻ الأنباء — السعودية، واس ١٢٣ Reuters!!  end';
+    const start = 2;
+    const full = normaliseText(text, [[start, text.length]]).text;
+    for (let limit = 0; limit <= full.length + 2; limit++) {
+      const prefix = normalisedPrefix(text, start, text.length, limit);
+      expect(full.startsWith(prefix)).toBe(true);
+      // exactly the whole text when it fits, else more than `limit` units (the caller's sign that it goes on)
+      if (full.length <= limit) expect(prefix).toBe(full);
+      else expect(prefix.length).toBeGreaterThan(limit);
+    }
   });
 });
