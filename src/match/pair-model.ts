@@ -6,8 +6,8 @@
  * Why learned: each of the guard's rules (slot agreement, larger lead, headline swaps, follow-ups days apart)
  * is right more often than not, but they are thresholds on one measurement at a time, and ten rounds of
  * tuning them by hand stopped at 0.88 agreement with a reader. Weighing the same measurements together agrees
- * 0.90 cross-validated, and 0.89 on 180 pairs judged after the fit where the rules agree 0.84; two readers of
- * those pairs agree 0.97 with each other (docs/tuning.md, rounds 12–13).
+ * 0.90 cross-validated, and 0.90 on 360 pairs judged after the fit where the rules agree 0.83; two readers of
+ * such pairs agree 0.95–0.97 with each other (docs/tuning.md, rounds 12–13).
  */
 
 /** What the model reads of a pair; every field is one the guard's rules read too. */
