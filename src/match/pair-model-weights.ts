@@ -1,4 +1,4 @@
-// Written by `node bench/eval/fit-pair-model.mjs` (λ = 1, 950 judged pairs, blind10 held out); do not edit by hand.
+// Written by `node bench/eval/fit-pair-model.mjs` (λ = 1, 950 judged pairs, blind10, blind11 held out); do not edit by hand.
 import type { PairModel } from './pair-model.js';
 
 /** The judged sets the weights were fitted on (test/fixtures/judged-pairs.json; "first" has no set): agreement on them is in-sample. */
