@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Argv } from 'yargs';
-import { dedup, type KeepPolicy } from '../../dedup.js';
+import type { KeepPolicy } from '../../dedup.js';
 import { SadaError } from '../../errors.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { issuesOption, matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type IssueFlags, type MatchFlags, type WorkerFlags } from '../flags.js';
@@ -43,6 +43,7 @@ export async function runDedup(flags: DedupFlags): Promise<number> {
   }
   const progress = createProgress(!flags.quiet);
   const issues = issueLines(warn, flags.allIssues ? Infinity : issuesShownPerCode);
+  const { dedup } = await import('../../dedup.js');
   const result = await dedup(restoreStdin(flags.inputs), {
     params: paramsFromFlags(flags),
     keep: flags.keep,

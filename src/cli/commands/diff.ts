@@ -1,6 +1,4 @@
 import type { Argv } from 'yargs';
-import { diff } from '../../diff.js';
-import { renderDiffText } from '../../report/diff-text.js';
 import { EXIT_OK } from '../exit.js';
 
 export interface DiffFlags {
@@ -23,6 +21,7 @@ export function diffBuilder(y: Argv): Argv<DiffFlags> {
 }
 
 export async function runDiff(flags: DiffFlags): Promise<number> {
+  const [{ diff }, { renderDiffText }] = await Promise.all([import('../../diff.js'), import('../../report/diff-text.js')]);
   const d = await diff(flags.a, flags.b, { params: { text: { stripBoilerplate: flags.strip } } });
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
   else {

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
 import { SadaError } from '../../errors.js';
-import { renderReport } from '../../report/render.js';
 import type { ScanReport } from '../../report/report-types.js';
 import { EXIT_OK } from '../exit.js';
 
@@ -30,6 +29,7 @@ export async function runReport(flags: ReportFlags): Promise<number> {
   }
   if (flags.scan === undefined) throw new SadaError('E_USAGE', 'name a scan report (JSON) to render');
   const report = await readReport(flags.scan);
+  const { renderReport } = await import('../../report/render.js');
   const text = await renderReport(report, flags.format, { title: flags.title, fullTexts: flags.texts });
   if (flags.out) await writeFile(flags.out, text);
   else process.stdout.write(text);

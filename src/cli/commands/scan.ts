@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
 import type { ParamsInput } from '../../params.js';
 import type { ScanReport } from '../../report/report-types.js';
-import { scan } from '../../scan.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { createProgress } from '../progress.js';
 import { issuesOption, matchOptions, paramsFromFlags, restoreStdin, workersFromFlags, workersOption, type IssueFlags, type MatchFlags, type WorkerFlags } from '../flags.js';
@@ -36,6 +35,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   };
   const progress = createProgress(!flags.quiet);
   const issues = issueLines(warn, flags.allIssues ? Infinity : issuesShownPerCode);
+  const { scan } = await import('../../scan.js');
   const report = await scan(restoreStdin(flags.inputs), {
     params,
     onIssue: issues.issue,
