@@ -138,13 +138,10 @@ export class TemplateGuard {
     const headline = headlineOf(title);
     const day = dayOf(publishedAt);
     const headlineKey = headline ? wholeHeadlineHash(headline) : 0;
-    if (headline || !Number.isNaN(day)) this.meta[docId] = {
-        headline,
-        headlineKey,
-        counters: headline ? headlineCounters(headline) : [],
-        numbers: headline ? headlineNumbers(headline) : [],
-        day,
-      };
+    if (headline || !Number.isNaN(day)) {
+      const counters = headline ? headlineCounters(headline) : [];
+      this.meta[docId] = { headline, headlineKey, counters, numbers: headline ? headlineNumbers(headline) : [], day };
+    }
     if (headline && !Number.isNaN(day)) {
       const days = this.headlineDays.get(headlineKey);
       const d = Math.floor(day);
@@ -246,26 +243,16 @@ export class TemplateGuard {
    */
   private carriedItem(small: DocWords, large: DocWords, largeId: number): boolean {
     if (Math.min(this.slotAgreement(small, large), this.slotAgreement(large, small)) >= this.o.minSlotAgreement) return false;
-    const share = this.headlineFound(largeId, small);
-    return !Number.isNaN(share) && share < this.o.carriedHeadlineShare;
-  }
-
-  /**
-   * Share of document `id`'s headline words (of three letters or more) found, whole or as a core, in `doc`'s
-   * words; NaN without a headline. A page carrying an item among its own stories has a headline the item
-   * does not tell.
-   */
-  private headlineFound(id: number, doc: DocWords): number {
-    const headline = this.meta[id]?.headline;
-    if (!headline) return NaN;
+    const headline = this.meta[largeId]?.headline;
+    if (!headline) return false;
     let n = 0;
     let found = 0;
     for (let i = 0; i < headline.words.length; i++) {
       if (headline.words[i].length < 3) continue;
       n++;
-      if (bloomHas(doc.bloom, headline.hashes[i]) || bloomHas(doc.bloom, headline.cores[i])) found++;
+      if (bloomHas(small.bloom, headline.hashes[i]) || bloomHas(small.bloom, headline.cores[i])) found++;
     }
-    return n === 0 ? NaN : found / n;
+    return n > 0 && found / n < this.o.carriedHeadlineShare;
   }
 
   /** Whether a document has both a headline and a publication date. */
@@ -316,7 +303,6 @@ export class TemplateGuard {
     const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
     const distinct = a !== b;
     const gap = this.daysApart(p);
-
     return {
       containment: Math.max(p.containsAinB, p.containsBinA),
       smallerContainment: Math.min(p.containsAinB, p.containsBinA),
