@@ -128,7 +128,7 @@ export class Detector {
       this.times.shingle += t2 - t1;
       this.times.minhash += t3 - t2;
     }
-    return this.addSketch(body.docId, fingerprint, set, values);
+    return this.file(body.docId, fingerprint, set, values);
   }
 
   /**
@@ -136,8 +136,15 @@ export class Detector {
    * normalised body (`fingerprintOf`), its shingle set and signature. Documents must arrive in id order;
    * `set` and `values` may be left out when the fingerprint was seen before (an exact duplicate).
    * Resolves to the original's id for an exact duplicate (which is only recorded, see `duplicatesOf`), else −1.
+   * The set is copied (a worker's sets arrive packed with the rest of their batch, which is then let go).
    */
   async addSketch(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined): Promise<number> {
+    const own = set !== undefined && !this.fingerprints.has(fingerprint) ? this.slab.copy(set) : undefined;
+    return this.file(id, fingerprint, own, values);
+  }
+
+  /** `addSketch` for a set already in `slab`. */
+  private async file(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined): Promise<number> {
     const original = this.fingerprints.get(fingerprint);
     if (original !== undefined) {
       this.exactDuplicates++;

@@ -76,8 +76,13 @@ export interface GuardDocArrays {
   counted(n: number): Uint32Array;
 }
 
-/** A buffer each: what a worker needs, since it hands the buffers over (`guardDocBuffers`). */
+/** A buffer each. */
 const ownBuffers: GuardDocArrays = { kept: (n) => new Uint32Array(n), counted: (n) => new Uint32Array(n) };
+
+/** Both arrays in `slab` (a worker's batch: see sketch-worker.ts; the receiver's `GuardDocArena.keep` copies out). */
+export function slabArrays(slab: Uint32Slab): GuardDocArrays {
+  return { kept: (n) => slab.zeros(n), counted: (n) => slab.zeros(n) };
+}
 
 /**
  * For records filed on the thread that made them (`TemplateGuard.add`; the guard keeps lead, counters and filter,
@@ -91,6 +96,12 @@ export class GuardDocArena implements GuardDocArrays {
   kept(n: number): Uint32Array {
     this.slab.room(n);
     return this.slab.take(n);
+  }
+
+  /** What the guard keeps of a record made elsewhere, copied into the slab. */
+  keep(g: GuardDoc): Pick<GuardDoc, 'lead' | 'counters' | 'leadFirst' | 'bloom'> {
+    const bloom = g.bloom.length === 0 ? g.bloom : this.slab.copy(g.bloom);
+    return { lead: this.slab.copy(g.lead), counters: this.slab.copy(g.counters), leadFirst: this.slab.copy(g.leadFirst), bloom };
   }
 
   counted(n: number): Uint32Array {
@@ -193,12 +204,4 @@ export function guardDocOf(normalised: string, leadWords: number, arrays: GuardD
   }
   const key = (s1 >>> 0) * 2097152 + ((s2 >>> 0) & 0x1fffff);
   return { words, digits, lead, counters, leadFirst, bloom, key };
-}
-
-/**
- * The buffers a worker hands over with a guard record: `words` and `digits` share one, `lead`, `counters`,
- * `leadFirst` and `bloom` another (the empty filter is shared by all records, never moved).
- */
-export function guardDocBuffers(g: GuardDoc): ArrayBuffer[] {
-  return [g.words.buffer as ArrayBuffer, g.lead.buffer as ArrayBuffer];
 }

@@ -12,7 +12,8 @@ import { createMinHasher } from '../sketch/minhash.js';
 import { shingleHashes } from '../sketch/shingle.js';
 import { bodyProblem, prepareBody } from '../text/body.js';
 import { fingerprinter } from './detector.js';
-import { guardDocBuffers, guardDocOf } from './guard-doc.js';
+import { guardDocOf, slabArrays, type GuardDocArrays } from './guard-doc.js';
+import { Uint32Slab } from '../sketch/uint32-slab.js';
 import type { Sketch, SketchJob, SketchResult, SketchSettings } from './sketch-pool.js';
 
 const settings = workerData as SketchSettings;
@@ -20,39 +21,41 @@ const fingerprint = await fingerprinter();
 const { shingle, size, seed, hashes } = settings.sketch;
 const minhash = createMinHasher(hashes, seed);
 
-function sketchOf(text: string): Sketch {
+/**
+ * A batch's arrays (sets, signatures, guard records) go into one slab of its own, whose few chunks are
+ * transferred together: one ArrayBuffer a document each was 80 k allocations and transfers on the 12 days,
+ * and as many objects for the main thread's collector. The main thread copies what it keeps.
+ */
+function sketchOf(text: string, pack: Uint32Slab, packed: GuardDocArrays): Sketch {
   const body = prepareBody({ id: -1, text }, settings.text);
   const norm = body.normalised.text;
   const problem = bodyProblem(norm, settings.text.minChars);
   if (problem) return { status: problem, chars: norm.length };
-  const set = shingleHashes(norm, shingle, size, seed);
-  const values = new Uint32Array(hashes);
+  const set = shingleHashes(norm, shingle, size, seed, pack);
+  const values = pack.zeros(hashes);
   minhash(set, values);
-  return { status: 'ok', chars: norm.length, guard: guardDocOf(norm, settings.guardLeadWords), stripped: body.stripped, fingerprint: fingerprint(norm), set, values };
+  return { status: 'ok', chars: norm.length, guard: guardDocOf(norm, settings.guardLeadWords, packed), stripped: body.stripped, fingerprint: fingerprint(norm), set, values };
 }
 
 function run(job: SketchJob): { results: SketchResult[]; transfer: ArrayBuffer[] } {
   const results: SketchResult[] = [];
-  const transfer: ArrayBuffer[] = [];
+  const pack = new Uint32Slab(1 << 19);
+  const packed = slabArrays(pack);
   for (let i = 0; i < job.texts.length; i++) {
     const d = job.deferred[i];
     let result: SketchResult;
-    if (d === undefined) result = { sketch: sketchOf(job.texts[i]) };
+    if (d === undefined) result = { sketch: sketchOf(job.texts[i], pack, packed) };
     else {
       const e = parseDeferred({ ...d, bytes: job.bytes.subarray(job.offsets[i], job.offsets[i + 1]) }, settings);
       if (e.kind === 'issue') result = { issue: e.issue };
       else {
         const { text, fields: _fields, ...head } = e.doc;
-        result = { head: { ...head, textChars: text.length }, sketch: sketchOf(text) };
+        result = { head: { ...head, textChars: text.length }, sketch: sketchOf(text, pack, packed) };
       }
-    }
-    if ('sketch' in result && result.sketch.status === 'ok') {
-      const { set, values, guard } = result.sketch;
-      transfer.push(set.buffer as ArrayBuffer, values.buffer as ArrayBuffer, ...guardDocBuffers(guard));
     }
     results.push(result);
   }
-  return { results, transfer };
+  return { results, transfer: pack.buffers() };
 }
 
 parentPort!.on('message', (job: SketchJob) => {

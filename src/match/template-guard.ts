@@ -115,11 +115,18 @@ export class TemplateGuard {
    * publication date when the record has them (evidence for templates: headline.ts).
    */
   add(docId: number, normalised: string, title?: string, publishedAt?: string): void {
-    this.addDoc(docId, guardDocOf(normalised, this.o.leadWords, this.arena), title, publishedAt);
+    this.file(docId, guardDocOf(normalised, this.o.leadWords, this.arena), title, publishedAt, false);
   }
 
-  /** As `add`, with the body's per-document half already computed (by a worker: guard-doc.ts). */
+  /**
+   * As `add`, with the body's per-document half already computed (by a worker: guard-doc.ts). What is kept
+   * of it is copied (a worker's records arrive packed with the rest of their batch, which is then let go).
+   */
   addDoc(docId: number, g: GuardDoc, title?: string, publishedAt?: string): void {
+    this.file(docId, g, title, publishedAt, true);
+  }
+
+  private file(docId: number, g: GuardDoc, title: string | undefined, publishedAt: string | undefined, copy: boolean): void {
     this.addMeta(docId, title, publishedAt);
     this.table.countDoc(g.words, g.digits);
     const original = this.seen.get(g.key);
@@ -129,7 +136,7 @@ export class TemplateGuard {
       return;
     }
     this.seen.set(g.key, docId);
-    this.docs[docId] = { lead: g.lead, counters: g.counters, leadFirst: g.leadFirst, bloom: g.bloom };
+    this.docs[docId] = copy ? this.arena.keep(g) : { lead: g.lead, counters: g.counters, leadFirst: g.leadFirst, bloom: g.bloom };
     const day = this.meta[docId]?.day;
     if (day !== undefined && !Number.isNaN(day)) this.frames.add(g.lead, day);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { GuardDocArena, guardDocBuffers, guardDocOf } from '../../src/match/guard-doc.js';
+import { GuardDocArena, guardDocOf, slabArrays } from '../../src/match/guard-doc.js';
+import { Uint32Slab } from '../../src/sketch/uint32-slab.js';
 import { bloomHas } from '../../src/match/guard-words.js';
 import { wordHash } from '../../src/match/headline.js';
 import { TemplateGuard } from '../../src/match/template-guard.js';
@@ -36,16 +37,23 @@ describe('guardDocOf', () => {
     expect([...g.words]).toEqual(['كلمه1', 'كلمه2'].map(h));
   });
 
-  test('the record survives a move between threads in its two buffers', () => {
-    const g = guardDocOf('في الرياض 2015 في الرياض اليوم', 3);
-    const buffers = guardDocBuffers(g);
-    expect(new Set(buffers).size).toBe(2);
-    const views = [g.words, g.digits, g.lead, g.counters, g.leadFirst, g.bloom];
-    for (const v of views) expect(buffers).toContain(v.buffer);
-    const copy = views.map((v) => [...v]);
-    const moved = structuredClone(g, { transfer: buffers });
-    expect([moved.words, moved.digits, moved.lead, moved.counters, moved.leadFirst, moved.bloom].map((v) => [...v])).toEqual(copy);
-    expect(moved.key).toBe(g.key);
+  test('records packed in a batch slab survive a move between threads, and the arena keeps copies', () => {
+    const pack = new Uint32Slab(64);
+    const bodies = ['في الرياض 2015 في الرياض اليوم', 'امطار غزيره بالقصيم', Array.from({ length: 90 }, (_, i) => `ك${i}`).join(' ')];
+    const records = bodies.map((b) => guardDocOf(b, 3, slabArrays(pack)));
+    const fields = (g: ReturnType<typeof guardDocOf>) => [g.words, g.digits, g.lead, g.counters, g.leadFirst, g.bloom].map((v) => [...v]);
+    const alone = bodies.map((b) => fields(guardDocOf(b, 3)));
+    expect(records.map(fields)).toEqual(alone);
+    // the third body needs more than one 64-value chunk: every chunk moves
+    const buffers = pack.buffers();
+    expect(buffers.length).toBeGreaterThan(1);
+    const moved = structuredClone(records, { transfer: buffers });
+    expect(records[0].lead.length).toBe(0); // detached: the values went with the move
+    expect(moved.map(fields)).toEqual(alone);
+    const arena = new GuardDocArena();
+    const kept = arena.keep(moved[2]);
+    expect([kept.lead, kept.counters, kept.leadFirst, kept.bloom].map((v) => [...v])).toEqual(alone[2].slice(2));
+    expect(kept.bloom.buffer).not.toBe(moved[2].bloom.buffer);
   });
 
   test('the Bloom filter holds words and their cores', () => {
