@@ -254,11 +254,11 @@ async function main() {
   const otherCi = [];
   for (let r = 0; r < runs; r++) {
     ref.push(timed(process.execPath, [path.join(root, '../shared/yardstick/node_ref.mjs'), jsonl, 'oph', '0']));
-    for (const w of workersList) par[w].push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags, ...(w > 1 ? ['--workers', String(w)] : [])]));
-    noProv.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--no-provenance', ...scanFlags]));
-    if (compare) other.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags]));
-    withCi.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', otherIndexFlag]));
-    if (compare) otherCi.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', otherIndexFlag]));
+    for (const w of workersList) par[w].push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', ...scanFlags, '--workers', String(w)]));
+    noProv.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--no-provenance', '--workers', '1', ...scanFlags]));
+    if (compare) other.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--workers', '1', ...scanFlags]));
+    withCi.push(tryTimed(process.execPath, [path.join(root, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--workers', '1', otherIndexFlag]));
+    if (compare) otherCi.push(tryTimed(process.execPath, [path.join(compare, 'bin/sada.js'), 'scan', jsonl, '--out', '/dev/null', '--quiet', '--workers', '1', otherIndexFlag]));
   }
   void e2e;
   const refDocs = JSON.parse(ref[0].stdout).docs;

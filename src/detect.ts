@@ -8,7 +8,7 @@ import type { Params } from './params.js';
 import type { Cluster, Doc, Pair, RecordIssue, SourceRef, StrippedSpan } from './records.js';
 import type { BandStore } from './index/store.js';
 import { bodyProblem, prepareBody } from './text/body.js';
-import { sketchInParallel } from './scan-parallel.js';
+import { autoWorkers, sketchInParallel } from './scan-parallel.js';
 
 /** A usable document as `detect` hands it to its caller, which decides what of it to hold. */
 export type KeptDoc = Pick<Doc, 'id' | 'key' | 'source' | 'title' | 'outlet' | 'publishedAt'> & {
@@ -29,7 +29,8 @@ export interface DetectSinks {
 
 export interface DetectOptions {
   readonly store?: BandStore;
-  readonly workers?: number;
+  /** See `ScanOptions.workers`. */
+  readonly workers?: number | 'auto';
   /** Called after each usable document with the count so far. */
   readonly onProgress?: (documents: number) => void;
   /** Keep the shingle sets after detection for `Detection.covered` (dedup's drop decisions). */
@@ -90,7 +91,7 @@ export async function detect(
     sinks.kept({ id, key, source, title, outlet, publishedAt, ...fields }, original);
     options.onProgress?.(usable);
   };
-  const workers = options.workers ?? 1;
+  const workers = options.workers === 'auto' ? await autoWorkers(files) : (options.workers ?? 1);
   if (workers > 1) {
     await sketchInParallel(files, workers, p, guard.leadWords, {
       issue: sinks.issue,

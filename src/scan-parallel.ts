@@ -3,6 +3,8 @@
  * stay on the main thread; parsing and sketching go to `SketchPool` workers; results are replayed in reading
  * order into the same sinks the serial loop feeds.
  */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { InputFile } from './io/discover.js';
 import type { DeferredDoc, DocEvent } from './io/read-docs.js';
 import { docNumbering, readDocsDeferred } from './io/read-docs.js';
@@ -10,6 +12,32 @@ import type { Sketch, SketchJob, SketchResult } from './match/sketch-pool.js';
 import { SketchPool } from './match/sketch-pool.js';
 import type { Params } from './params.js';
 import type { Doc, RecordIssue, SourceRef } from './records.js';
+
+/**
+ * Input size from which `auto` starts workers. Each worker loads the modules and builds the tables again,
+ * and the main thread still indexes and verifies alone: on the 2-core bench machine (2026-12-03, SaudiNewsNet
+ * slices) two workers lost at 2 MB (0.6 → 0.9 s) and 8 MB (1.3 → 1.6 s), tied at 20 MB (2.4–2.5 s) and
+ * won at 65 MB (7.0 → 6.1 s).
+ */
+const parallelFromBytes = 32 * 1024 * 1024;
+/** More workers than this only queue behind the main thread. */
+const maxAutoWorkers = 8;
+
+/**
+ * The worker count `--workers auto` picks: one a core (at most `maxAutoWorkers`) when the files add up to
+ * `parallelFromBytes`, else 1 (no workers). Standard input counts as empty (its size is not known ahead).
+ */
+export async function autoWorkers(files: readonly InputFile[]): Promise<number> {
+  const cores = Math.min(availableParallelism(), maxAutoWorkers);
+  if (cores < 2) return 1;
+  let bytes = 0;
+  for (const f of files) {
+    if (f.path === '-') continue;
+    bytes += (await stat(f.path).catch(() => undefined))?.size ?? 0;
+    if (bytes >= parallelFromBytes) return cores;
+  }
+  return 1;
+}
 
 /** Documents per message to a worker: large enough to amortise the message, small enough to keep all busy. */
 const workerBatchDocs = 256;

@@ -25,9 +25,10 @@ export interface ScanOptions {
   readonly provenance?: boolean;
   /**
    * Threads that normalise, shingle and sign documents while the main thread reads, indexes and verifies.
-   * 1 does it all on the main thread. The report is the same for any number. @default 1
+   * 1 does it all on the main thread; `auto` takes one a core (up to 8) for inputs of 32 MB and more, else
+   * none (`autoWorkers`). The report is the same for any number. @default 1
    */
-  readonly workers?: number;
+  readonly workers?: number | 'auto';
 }
 
 /** Text of cluster members held at once for provenance (UTF-16 characters, so ×2 in bytes). */

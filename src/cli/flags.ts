@@ -100,7 +100,8 @@ export interface WorkerFlags {
 export function workersOption<T>(y: Argv<T>): Argv<T & WorkerFlags> {
   return y.option('workers', {
     type: 'number',
-    describe: 'threads that normalise and sketch documents besides the main thread (same report for any N) [default 1: none]',
+    describe:
+      'threads that normalise and sketch documents besides the main thread (same report for any N) [default: one a core, up to 8, for inputs of 32 MB or more, else none]',
   }) as unknown as Argv<T & WorkerFlags>;
 }
 
@@ -116,9 +117,9 @@ export function issuesOption<T>(y: Argv<T>): Argv<T & IssueFlags> {
   }) as unknown as Argv<T & IssueFlags>;
 }
 
-/** The worker count from `--workers`, refused unless a whole number from 1 to 64. */
-export function workersFromFlags(f: WorkerFlags): number | undefined {
-  if (f.workers === undefined) return undefined;
+/** The worker count from `--workers` (`auto` when not given), refused unless a whole number from 1 to 64. */
+export function workersFromFlags(f: WorkerFlags): number | 'auto' {
+  if (f.workers === undefined) return 'auto';
   if (!Number.isInteger(f.workers) || f.workers < 1 || f.workers > 64) {
     throw new SadaError('E_USAGE', `--workers must be a whole number from 1 to 64, not ${f.workers}`);
   }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ScanReport } from '../../src/report/report-types.js';
+import { autoWorkers } from '../../src/scan-parallel.js';
 import { corpusDir, sada } from '../helpers/cli.js';
 import { prng } from '../helpers/sets.js';
 
@@ -82,5 +83,28 @@ describe('sada scan --workers', () => {
     const r = sada(['scan', 'corpus', '--workers', n]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--workers/);
+  });
+});
+
+describe('--workers auto (the default)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sada-auto-'));
+  const small = path.join(dir, 'small.jsonl');
+  const large = path.join(dir, 'large.jsonl');
+  writeFileSync(small, '{"id":"a","text":"نص"}\n');
+  // sparse: 40 MB on the size check, no disk
+  writeFileSync(large, '');
+  truncateSync(large, 40 * 1024 * 1024);
+  const parallel = Math.min(availableParallelism(), 8) >= 2 ? Math.min(availableParallelism(), 8) : 1;
+
+  test('no workers for small inputs and standard input; one a core (up to 8) from 32 MB', async () => {
+    expect(await autoWorkers([{ path: small, key: 'small' }])).toBe(1);
+    expect(await autoWorkers([{ path: '-', key: '-' }])).toBe(1);
+    expect(await autoWorkers([{ path: large, key: 'large' }])).toBe(parallel);
+    // sizes add up across files
+    const half = path.join(dir, 'half.jsonl');
+    writeFileSync(half, '');
+    truncateSync(half, 20 * 1024 * 1024);
+    expect(await autoWorkers([{ path: half, key: 'h1' }])).toBe(1);
+    expect(await autoWorkers([{ path: half, key: 'h1' }, { path: half, key: 'h2' }])).toBe(parallel);
   });
 });
