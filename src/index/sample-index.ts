@@ -63,7 +63,8 @@ export class SampleIndex {
   /**
    * The sets of the documents whose fine-only samples are not in `fineSampled` yet (ids from
    * `indexedUpTo` on): they are put there when a short item first needs them, so a corpus without short
-   * items never pays for them (8 bytes a sample), and one with a few pays once, in bulk.
+   * items never pays for them (8 bytes a sample), and one with a few pays once, in bulk. Held here unless
+   * the caller keeps the sets and gives `setOf` (then nothing is held: see set-table.ts on views).
    */
   private pending: (Uint32Array | undefined)[] = [];
   private indexedUpTo = 0;
@@ -96,7 +97,14 @@ export class SampleIndex {
   /** A pending set's fine-only samples (`indexPending`). */
   private fineOnly = new Uint32Array(1024);
 
-  constructor(private readonly shape: SampleShape = defaultSampleShape) {
+  /**
+   * @param setOf the set a document was added with (undefined for ids never added), when the caller keeps
+   *   them: the index then holds no reference to them.
+   */
+  constructor(
+    private readonly shape: SampleShape = defaultSampleShape,
+    private readonly setOf?: (docId: number) => Uint32Array | undefined,
+  ) {
     // postings beyond the largest walk limit are never read: not kept
     const keep = Math.max(shape.maxPosting, shape.maxShortPosting);
     this.coarseSampled = new Postings(keep);
@@ -106,8 +114,8 @@ export class SampleIndex {
   /**
    * Indexes document `docId` (ids must grow) with its sorted shingle set and appends its candidates among
    * the documents indexed before it to `out`, as pairs `{ a: earlier, b: docId }`, earlier ids ascending.
-   * The set is kept by reference until a later short item indexes it: it must not change (the detector
-   * keeps every set unchanged for verification anyway).
+   * The set (or, with `setOf`, the caller's) is read again when a later short item indexes it: it must not
+   * change (the detector keeps every set unchanged for verification anyway).
    */
   add(docId: number, set: Uint32Array, out: Candidate[]): void {
     const { coarseMask, fineMask, shortShingles, minShare, minShared, maxPosting, maxShortPosting } = this.shape;
@@ -202,7 +210,7 @@ export class SampleIndex {
         this.shortBits[h >>> 21] |= 1 << ((h >>> 16) & 31);
       }
     }
-    this.pending[docId] = set;
+    if (this.setOf === undefined) this.pending[docId] = set;
   }
 
   /** Puts the fine-only samples of the documents before `docId` not yet indexed into `fineSampled`. */
@@ -210,9 +218,12 @@ export class SampleIndex {
     const { coarseMask, fineMask } = this.shape;
     const bothMask = coarseMask | fineMask;
     for (let d = this.indexedUpTo; d < docId; d++) {
-      const set = this.pending[d];
+      let set: Uint32Array | undefined;
+      if (this.setOf === undefined) {
+        set = this.pending[d];
+        this.pending[d] = undefined;
+      } else set = this.setOf(d);
       if (set === undefined) continue;
-      this.pending[d] = undefined;
       if (this.fineOnly.length < set.length) this.fineOnly = new Uint32Array(Math.max(set.length, this.fineOnly.length * 2));
       // picked branch-free first, as in `add` (3 in 16 are picked: a branch per shingle mispredicts)
       const picked = this.fineOnly;

@@ -3,11 +3,11 @@ import type { Params } from '../params.js';
 import { paramsId } from '../params.js';
 import type { Body, Candidate, Pair, Signature } from '../records.js';
 import { LshIndex } from '../index/lsh-index.js';
-import { SampleIndex } from '../index/sample-index.js';
+import { defaultSampleShape, SampleIndex } from '../index/sample-index.js';
 import { MemoryBandStore } from '../index/memory-store.js';
 import type { BandStore } from '../index/store.js';
 import { createMinHasher } from '../sketch/minhash.js';
-import { Uint32Slab } from '../sketch/uint32-slab.js';
+import { SetTable } from '../sketch/set-table.js';
 import { shingleHashes } from '../sketch/shingle.js';
 import { intersectionSize, minMatchingIntersection, pairFromCounts, SetProbe } from './verify.js';
 
@@ -44,7 +44,6 @@ export interface DetectorCounts {
  */
 export class Detector {
   readonly pairs: Pair[] = [];
-  private readonly shingles: Uint32Array[] = [];
   private readonly fingerprints = new Map<string, number>();
   private batch: Signature[] = [];
   /** Containment candidates of the batched documents, grouped by newer document in id order. */
@@ -58,8 +57,8 @@ export class Detector {
   private exactDuplicates = 0;
   private readonly minhash: (s: Uint32Array, out: Uint32Array) => void;
   private readonly probe = new SetProbe();
-  /** Where the sets shingled here live (kept to the end: verification, `covered`). */
-  private readonly slab = new Uint32Slab();
+  /** The shingle sets by id, kept to the end (verification, `covered`). */
+  private readonly sets = new SetTable();
   /** Milliseconds per stage, accumulated when `timeStages()` was called (the speed bench reads them). */
   times: StageTimes | undefined;
 
@@ -70,7 +69,7 @@ export class Detector {
     private readonly batchSize: number,
   ) {
     this.minhash = createMinHasher(p.sketch.hashes, p.sketch.seed);
-    this.samples = p.index.containment ? new SampleIndex() : undefined;
+    this.samples = p.index.containment ? new SampleIndex(defaultSampleShape, (id) => this.sets.get(id)) : undefined;
   }
 
   static async create(p: Params, store: BandStore = new MemoryBandStore(), batchSize = 512): Promise<Detector> {
@@ -91,7 +90,7 @@ export class Detector {
 
   /** Exact set size of a document's shingles (after `add`; an exact duplicate's are its original's). */
   shingleCount(docId: number): number {
-    return this.shingles[this.originalOf(docId)]?.length ?? 0;
+    return this.sets.length(this.originalOf(docId));
   }
 
   /**
@@ -99,8 +98,8 @@ export class Detector {
    * originals' sets). For dedup's drop decisions, after `finish`.
    */
   covered(a: number, b: number): number {
-    const sa = this.shingles[this.originalOf(a)];
-    const sb = this.shingles[this.originalOf(b)];
+    const sa = this.sets.get(this.originalOf(a));
+    const sb = this.sets.get(this.originalOf(b));
     if (!sa || !sb || sa.length === 0) return 0;
     return intersectionSize(sa, sb) / sa.length;
   }
@@ -118,7 +117,7 @@ export class Detector {
     if (this.fingerprints.has(fingerprint)) return this.addSketch(body.docId, fingerprint, undefined, undefined);
     const t1 = this.times ? performance.now() : 0;
     const { shingle, size, seed, hashes } = this.p.sketch;
-    const set = shingleHashes(text, shingle, size, seed, this.slab);
+    const set = shingleHashes(text, shingle, size, seed, this.sets.writer);
     const t2 = this.times ? performance.now() : 0;
     const values = new Uint32Array(hashes);
     this.minhash(set, values);
@@ -128,7 +127,7 @@ export class Detector {
       this.times.shingle += t2 - t1;
       this.times.minhash += t3 - t2;
     }
-    return this.file(body.docId, fingerprint, set, values);
+    return this.file(body.docId, fingerprint, set, values, false);
   }
 
   /**
@@ -139,12 +138,11 @@ export class Detector {
    * The set is copied (a worker's sets arrive packed with the rest of their batch, which is then let go).
    */
   async addSketch(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined): Promise<number> {
-    const own = set !== undefined && !this.fingerprints.has(fingerprint) ? this.slab.copy(set) : undefined;
-    return this.file(id, fingerprint, own, values);
+    return this.file(id, fingerprint, set, values, true);
   }
 
-  /** `addSketch` for a set already in `slab`. */
-  private async file(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined): Promise<number> {
+  /** `addSketch`, for a set to copy into `sets` or one just written there (`add`). */
+  private async file(id: number, fingerprint: string, set: Uint32Array | undefined, values: Uint32Array | undefined, copy: boolean): Promise<number> {
     const original = this.fingerprints.get(fingerprint);
     if (original !== undefined) {
       this.exactDuplicates++;
@@ -154,7 +152,8 @@ export class Detector {
     }
     if (set === undefined || values === undefined) throw new Error(`document ${id}: a new fingerprint needs its sketch`);
     this.fingerprints.set(fingerprint, id);
-    this.shingles[id] = set;
+    if (copy) this.sets.copy(id, set);
+    else this.sets.keep(id, set);
     this.batch.push({ docId: id, values });
     if (this.samples) {
       const t0 = this.times ? performance.now() : 0;
@@ -188,18 +187,19 @@ export class Detector {
     // Candidates come grouped by their newer document: prepare its set once, probe each older one into it.
     // Only matches need exact values, so a walk stops as soon as the match boundary is out of reach.
     let prepared = -1;
+    let b: Uint32Array = new Uint32Array(0);
     for (const c of found) {
-      const b = this.shingles[c.b];
       if (c.b !== prepared) {
+        b = this.sets.get(c.b)!;
         this.probe.reset(b);
         prepared = c.b;
       }
-      const a = this.shingles[c.a];
-      const need = minMatchingIntersection(a.length, b.length, this.p.match);
+      const aSize = this.sets.length(c.a);
+      const need = minMatchingIntersection(aSize, b.length, this.p.match);
       this.verified++;
-      if (need > Math.min(a.length, b.length)) continue;
-      const inter = this.probe.intersect(a, need);
-      if (inter >= 0) this.pairs.push(pairFromCounts(c.a, a.length, c.b, b.length, inter));
+      if (need > Math.min(aSize, b.length)) continue;
+      const inter = this.probe.intersect(this.sets.get(c.a)!, need);
+      if (inter >= 0) this.pairs.push(pairFromCounts(c.a, aSize, c.b, b.length, inter));
     }
     if (this.times) {
       this.times.lsh += t1 - t0;

@@ -5,7 +5,8 @@
  */
 import { bloomBitsPerWord, counterValue, emptyBloom, step } from './guard-words.js';
 import { coreStart, FNV_OFFSET, FNV_PRIME, wordHash } from './headline.js';
-import { Uint32Slab } from '../sketch/uint32-slab.js';
+import { SetTable } from '../sketch/set-table.js';
+import type { Uint32Slab } from '../sketch/uint32-slab.js';
 
 export interface GuardDoc {
   /** The body's distinct words (hashes, first-seen order): each counts once towards document frequency. */
@@ -84,24 +85,27 @@ export function slabArrays(slab: Uint32Slab): GuardDocArrays {
   return { kept: (n) => slab.zeros(n), counted: (n) => slab.zeros(n) };
 }
 
+/** What the guard keeps of a body for pair classification (`GuardDoc` without what it only counts). */
+export type GuardWords = Pick<GuardDoc, 'lead' | 'counters' | 'leadFirst' | 'bloom'>;
+
 /**
- * For records filed on the thread that made them (`TemplateGuard.add`; the guard keeps lead, counters and filter,
- * and counts words without keeping them): kept arrays share the chunks of a slab, and the counted ones
- * reuse one scratch array, valid until the next record. Two ArrayBuffers fewer a document.
+ * The guard's kept records by document id (`TemplateGuard`; it counts words without keeping them). A
+ * record made here (`kept`) is written straight into a slab chunk as one block — lead, counters, first-
+ * occurrence bits, Bloom filter — and one made elsewhere (a worker's) is copied there; four int32 a document
+ * say where, so no object is kept per document: the object and four views it took were ~450 bytes of V8 heap
+ * a document, two fifths of what a scan kept. `words` makes them on demand; the last two are cached, as
+ * classifying a pair reads both records several times. Counted arrays reuse one scratch array, valid until
+ * the next record.
  */
 export class GuardDocArena implements GuardDocArrays {
-  private readonly slab = new Uint32Slab();
+  private readonly blocks = new SetTable();
+  /** Lead length per id (the block's other parts follow from it and the block's length). */
+  private leadLengths = new Int32Array(1024);
   private scratch = new Uint32Array(4096);
+  private cached: [number, GuardWords | undefined, number, GuardWords | undefined] = [-1, undefined, -1, undefined];
 
   kept(n: number): Uint32Array {
-    this.slab.room(n);
-    return this.slab.take(n);
-  }
-
-  /** What the guard keeps of a record made elsewhere, copied into the slab. */
-  keep(g: GuardDoc): Pick<GuardDoc, 'lead' | 'counters' | 'leadFirst' | 'bloom'> {
-    const bloom = g.bloom.length === 0 ? g.bloom : this.slab.copy(g.bloom);
-    return { lead: this.slab.copy(g.lead), counters: this.slab.copy(g.counters), leadFirst: this.slab.copy(g.leadFirst), bloom };
+    return this.blocks.writer.zeros(n);
   }
 
   counted(n: number): Uint32Array {
@@ -109,6 +113,65 @@ export class GuardDocArena implements GuardDocArrays {
     const view = this.scratch.subarray(0, n);
     view.fill(0);
     return view;
+  }
+
+  /**
+   * Files `g` as document `id`'s: `inPlace` when `guardDocOf` made it on this arena, last (its block is
+   * already in the slab), else it is copied in. The empty filter is not stored (a block without one reads
+   * back as `emptyBloom`).
+   */
+  file(id: number, g: GuardDoc, inPlace: boolean): void {
+    const n = g.lead.length;
+    const length = 2 * n + g.leadFirst.length + (g.bloom === emptyBloom ? 0 : g.bloom.length);
+    let block: Uint32Array;
+    if (inPlace) block = new Uint32Array(g.lead.buffer, g.lead.byteOffset, length);
+    else {
+      block = this.blocks.writer.zeros(length);
+      block.set(g.lead, 0);
+      block.set(g.counters, n);
+      block.set(g.leadFirst, 2 * n);
+      if (g.bloom !== emptyBloom) block.set(g.bloom, 2 * n + g.leadFirst.length);
+    }
+    this.blocks.keep(id, block);
+    this.setLead(id, n);
+  }
+
+  /** Document `id` shares document `original`'s record (the same words in the same order). */
+  alias(id: number, original: number): void {
+    this.blocks.alias(id, original);
+    this.setLead(id, original < this.leadLengths.length ? this.leadLengths[original] : 0);
+  }
+
+  /** Document `id`'s record, or undefined when none was filed. */
+  words(id: number): GuardWords | undefined {
+    const c = this.cached;
+    if (c[0] === id) return c[1];
+    if (c[2] === id) return c[3];
+    const block = this.blocks.get(id);
+    let words: GuardWords | undefined;
+    if (block !== undefined) {
+      const n = this.leadLengths[id];
+      const f = (n + 31) >>> 5;
+      words = {
+        lead: block.subarray(0, n),
+        counters: block.subarray(n, 2 * n),
+        leadFirst: block.subarray(2 * n, 2 * n + f),
+        bloom: block.length === 2 * n + f ? emptyBloom : block.subarray(2 * n + f),
+      };
+    }
+    this.cached = [id, words, c[0], c[1]];
+    return words;
+  }
+
+  /** Records `id`'s lead length; filing drops the cache. */
+  private setLead(id: number, n: number): void {
+    if (id >= this.leadLengths.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.leadLengths.length * 2));
+      grown.set(this.leadLengths);
+      this.leadLengths = grown;
+    }
+    this.leadLengths[id] = n;
+    this.cached = [-1, undefined, -1, undefined];
   }
 }
 

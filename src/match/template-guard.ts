@@ -1,6 +1,6 @@
 import type { Pair } from '../records.js';
 import type { Headline } from './headline.js';
-import type { GuardDoc } from './guard-doc.js';
+import type { GuardDoc, GuardWords } from './guard-doc.js';
 import { GuardDocArena, guardDocOf } from './guard-doc.js';
 import { dayOf, headlineAgreement, headlineNumbers, headlineOf, headlineSwap } from './headline.js';
 import { bloomHas, countersDiffer, headlineCounters, wholeHeadlineHash, WordTable } from './guard-words.js';
@@ -37,15 +37,6 @@ export type PairKind = 'copy' | 'same-story' | 'template' | 'partial';
  * filter over all its distinct words (~12 bits a word, 3 probes: ≈ 2% false "found"), not the words
  * themselves. Exact duplicates share their original's record.
  */
-interface DocWords {
-  readonly lead: Uint32Array;
-  /** Per lead word: its counter value (class in the top 4 bits, see `counterValue`), or 0. */
-  readonly counters: Uint32Array;
-  /** Bit i set: `lead[i]` is the word's first occurrence in the lead. */
-  readonly leadFirst: Uint32Array;
-  readonly bloom: Uint32Array;
-}
-
 /** Per document, whatever its body: headline words and publication day (NaN when unknown). */
 interface DocMeta {
   readonly headline?: Headline;
@@ -84,8 +75,7 @@ interface DocMeta {
  * Collects word statistics as documents stream in, then classifies verified pairs.
  */
 export class TemplateGuard {
-  private readonly docs: (DocWords | undefined)[] = [];
-  /** Exact duplicates share `docs` records but keep their own headline and date. */
+  /** Exact duplicates share `arena` records but keep their own headline and date. */
   private readonly meta: (DocMeta | undefined)[] = [];
   /** Headline (all its words, in order) → the distinct calendar days it was published on. */
   private readonly headlineDays = new Map<number, number[]>();
@@ -94,7 +84,7 @@ export class TemplateGuard {
   private readonly table = new WordTable();
   /** Word-sequence hash → first document with it: an exact duplicate keeps no guard data of its own. */
   private readonly seen = new Map<number, number>();
-  /** Records made here stay on this thread: kept arrays in a slab, counted words in one scratch (guard-doc.ts). */
+  /** The kept records by id (guard-doc.ts), made here or copied from workers'. */
   private readonly arena = new GuardDocArena();
   /**
    * `model`: the learned verdict (pair-model.ts) that `classify` gives; null for the hand rules alone (`rules`),
@@ -132,11 +122,11 @@ export class TemplateGuard {
     const original = this.seen.get(g.key);
     if (original !== undefined) {
       // the words were counted again above; that is harmless for slots (a syndicated name is what a slot is)
-      this.docs[docId] = this.docs[original];
+      this.arena.alias(docId, original);
       return;
     }
     this.seen.set(g.key, docId);
-    this.docs[docId] = copy ? this.arena.keep(g) : { lead: g.lead, counters: g.counters, leadFirst: g.leadFirst, bloom: g.bloom };
+    this.arena.file(docId, g, !copy);
     const day = this.meta[docId]?.day;
     if (day !== undefined && !Number.isNaN(day)) this.frames.add(g.lead, day);
   }
@@ -163,7 +153,7 @@ export class TemplateGuard {
   }
 
   /** Share of `a`'s distinct lead slot words found anywhere in `b`; 1 when the lead has none. */
-  private slotAgreement(a: DocWords, b: DocWords): number {
+  private slotAgreement(a: GuardWords, b: GuardWords): number {
     let n = 0;
     let found = 0;
     const { lead, leadFirst } = a;
@@ -177,7 +167,7 @@ export class TemplateGuard {
   }
 
   /** Share of `a`'s distinct lead words found in `b`. */
-  private leadShare(a: DocWords, b: DocWords): number {
+  private leadShare(a: GuardWords, b: GuardWords): number {
     let n = 0;
     let found = 0;
     const { lead, leadFirst } = a;
@@ -197,8 +187,8 @@ export class TemplateGuard {
    * even when the rest of the text is identical.
    */
   substitutions(p: Pair, wordsOnly = false): number {
-    const a = this.docs[p.a];
-    const b = this.docs[p.b];
+    const a = this.arena.words(p.a);
+    const b = this.arena.words(p.b);
     if (!a || !b || a === b) return 0;
     let ctx: Map<number, number> | undefined;
     const bl = b.lead;
@@ -228,8 +218,8 @@ export class TemplateGuard {
   headlineEvidence(p: Pair): HeadlineEvidence | undefined {
     const ma = this.meta[p.a];
     const mb = this.meta[p.b];
-    const a = this.docs[p.a];
-    const b = this.docs[p.b];
+    const a = this.arena.words(p.a);
+    const b = this.arena.words(p.b);
     if (!ma?.headline || !mb?.headline || !a || !b) return undefined;
     return {
       swap: headlineSwap(ma.headline, (h) => bloomHas(a.bloom, h), mb.headline, (h) => bloomHas(b.bloom, h)),
@@ -248,7 +238,7 @@ export class TemplateGuard {
    * that adds material keeps the headline's story: the cabinet session's page with the beach-lands rule,
    * the royal order inside the King's departure.
    */
-  private carriedItem(small: DocWords, large: DocWords, largeId: number): boolean {
+  private carriedItem(small: GuardWords, large: GuardWords, largeId: number): boolean {
     if (Math.min(this.slotAgreement(small, large), this.slotAgreement(large, small)) >= this.o.minSlotAgreement) return false;
     const headline = this.meta[largeId]?.headline;
     if (!headline) return false;
@@ -283,8 +273,8 @@ export class TemplateGuard {
    * 'same-story' either way (it weighs more in the clustering).
    */
   classify(p: Pair): PairKind {
-    const a = this.docs[p.a];
-    const b = this.docs[p.b];
+    const a = this.arena.words(p.a);
+    const b = this.arena.words(p.b);
     // the model was fitted on pairs that all had headlines and dates: without them (plain text files) its
     // inputs are out of the range it has seen, and the hand rules, which read the bodies first, decide
     if (!this.model || p.exact || !a || !b || !this.dated(p.a) || !this.dated(p.b)) return this.rules(p);
@@ -305,8 +295,8 @@ export class TemplateGuard {
 
   /** What the model reads of a pair whose two documents the guard has records of (`ev`: its headline evidence). */
   features(p: Pair, ev = this.headlineEvidence(p)): PairFeatures {
-    const a = this.docs[p.a]!;
-    const b = this.docs[p.b]!;
+    const a = this.arena.words(p.a)!;
+    const b = this.arena.words(p.b)!;
     const [small, large] = p.containsAinB >= p.containsBinA ? [a, b] : [b, a];
     const distinct = a !== b;
     const gap = this.daysApart(p);
@@ -337,8 +327,8 @@ export class TemplateGuard {
    * its headline and lead tell another story (`carriedItem`), below it its lead is not the smaller's at all.
    */
   pageCarriesItem(p: Pair): boolean {
-    const a = this.docs[p.a];
-    const b = this.docs[p.b];
+    const a = this.arena.words(p.a);
+    const b = this.arena.words(p.b);
     if (p.exact || !a || !b) return false;
     const aSmaller = p.containsAinB >= p.containsBinA;
     const [small, large] = aSmaller ? [a, b] : [b, a];
@@ -349,8 +339,8 @@ export class TemplateGuard {
   /** The hand rules (docs/tuning.md rounds 4–9): what `classify` gives without a model. */
   rules(p: Pair): PairKind {
     if (p.exact) return 'copy';
-    const a = this.docs[p.a];
-    const b = this.docs[p.b];
+    const a = this.arena.words(p.a);
+    const b = this.arena.words(p.b);
     if (!a || !b) return 'copy';
     // only swapped ordinals, weekdays or months make two texts two events; swapped digits do not, at any
     // containment: copies differ in numbers too (a corrected toll, a decimal split by normalisation,

@@ -87,4 +87,24 @@ describe('SampleIndex (containment candidates)', () => {
     expect(candidatesOf(sets, index)).toEqual(expected);
     expect((index as unknown as { base: number }).base).toBeLessThan(1e6);
   });
+
+  test('with the caller keeping the sets (setOf), the same candidates and no set held', () => {
+    const rand = prng(9);
+    const sets: Uint32Array[] = [];
+    // pages, then short items that index the pages' fine samples (which the index reads through setOf)
+    for (let k = 0; k < 5; k++) sets.push(...overlappingSets(rand, 400, 0, 1200));
+    for (let k = 0; k < 5; k++) sets.push(overlappingSets(rand, 40, 0, 0)[0], ...overlappingSets(rand, 30, 0, 600).slice(1));
+    const sparse: (Uint32Array | undefined)[] = [];
+    const index = new SampleIndex(defaultSampleShape, (d) => sparse[d]);
+    const out: Candidate[] = [];
+    // every other id skipped, as exact duplicates are: setOf answers undefined for them
+    sets.forEach((s, d) => {
+      sparse[2 * d] = s;
+      index.add(2 * d, s, out);
+    });
+    const expected = candidatesOf(sets);
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    expect(out.map((c) => `${c.a / 2}-${c.b / 2}`)).toEqual(expected);
+    expect((index as unknown as { pending: unknown[] }).pending).toHaveLength(0);
+  });
 });

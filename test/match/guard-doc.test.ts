@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { GuardDocArena, guardDocOf, slabArrays } from '../../src/match/guard-doc.js';
 import { Uint32Slab } from '../../src/sketch/uint32-slab.js';
-import { bloomHas } from '../../src/match/guard-words.js';
+import { bloomHas, emptyBloom } from '../../src/match/guard-words.js';
 import { wordHash } from '../../src/match/headline.js';
 import { TemplateGuard } from '../../src/match/template-guard.js';
 import type { Pair } from '../../src/records.js';
@@ -51,7 +51,8 @@ describe('guardDocOf', () => {
     expect(records[0].lead.length).toBe(0); // detached: the values went with the move
     expect(moved.map(fields)).toEqual(alone);
     const arena = new GuardDocArena();
-    const kept = arena.keep(moved[2]);
+    arena.file(7, moved[2], false);
+    const kept = arena.words(7)!;
     expect([kept.lead, kept.counters, kept.leadFirst, kept.bloom].map((v) => [...v])).toEqual(alone[2].slice(2));
     expect(kept.bloom.buffer).not.toBe(moved[2].bloom.buffer);
   });
@@ -100,5 +101,24 @@ describe('guardDocOf', () => {
     // what the guard keeps stays intact after later records; the counted words are scratch, reused
     for (const { g, own } of kept) for (const f of ['lead', 'counters', 'leadFirst', 'bloom'] as const) expect([...g[f]]).toEqual([...own[f]]);
     expect(kept[0].g.words.buffer).toBe(kept[1].g.words.buffer);
+  });
+
+  test('the arena files records made on it in place, copies others, aliases, and reads them back by id', () => {
+    const arena = new GuardDocArena();
+    const bodies = ['في الرياض 2015 في الرياض اليوم', '', 'امطار غزيره بالقصيم', Array.from({ length: 900 }, (_, i) => `ك${i}`).join(' ')];
+    const fields = (g: { lead: Uint32Array; counters: Uint32Array; leadFirst: Uint32Array; bloom: Uint32Array }) =>
+      [g.lead, g.counters, g.leadFirst, g.bloom].map((v) => [...v]);
+    const want = bodies.map((b) => fields(guardDocOf(b, 60)));
+    bodies.forEach((b, i) => {
+      if (i % 2 === 0) arena.file(10 * i, guardDocOf(b, 60, arena), true);
+      else arena.file(10 * i, guardDocOf(b, 60), false);
+    });
+    arena.alias(5, 20);
+    for (let i = 0; i < bodies.length; i++) expect(fields(arena.words(10 * i)!)).toEqual(want[i]);
+    expect(fields(arena.words(5)!)).toEqual(want[2]);
+    expect(arena.words(3)).toBeUndefined();
+    expect(arena.words(1000)).toBeUndefined();
+    // the empty body keeps the shared empty filter
+    expect(arena.words(10)!.bloom).toBe(emptyBloom);
   });
 });
