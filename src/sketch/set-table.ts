@@ -49,6 +49,13 @@ export class SetTable {
     return this.chunks[c].subarray(at, at + this.where[3 * id + 2]);
   }
 
+  /** Bytes of the arrays filed (an alias counts again). */
+  get bytes(): number {
+    let n = 0;
+    for (let o = 0; o < this.where.length; o += 3) if (this.where[o] >= 0) n += 4 * this.where[o + 2];
+    return n;
+  }
+
   /** Length of document `id`'s array, 0 when none. */
   length(id: number): number {
     return 3 * id < this.where.length && this.where[3 * id] >= 0 ? this.where[3 * id + 2] : 0;
