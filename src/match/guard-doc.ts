@@ -80,7 +80,7 @@ export interface GuardDocArrays {
 /** A buffer each. */
 const ownBuffers: GuardDocArrays = { kept: (n) => new Uint32Array(n), counted: (n) => new Uint32Array(n) };
 
-/** Both arrays in `slab` (a worker's batch: see sketch-worker.ts; the receiver's `GuardDocArena.keep` copies out). */
+/** Both arrays in `slab` (a worker's batch: see sketch-worker.ts; the receiver's `GuardDocArena.file` copies out). */
 export function slabArrays(slab: Uint32Slab): GuardDocArrays {
   return { kept: (n) => slab.zeros(n), counted: (n) => slab.zeros(n) };
 }

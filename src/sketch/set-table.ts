@@ -3,7 +3,7 @@ import { Uint32Slab } from './uint32-slab.js';
 /**
  * Per-document arrays kept to the end of a run (shingle sets), by dense id, in the chunks of a slab with
  * three int32 a document saying where: no object per document. A view per document held in a JS array was
- * ~100 bytes of V8 heap each (the array's contents are off-heap), a fifth of the heap a scan keeps per
+ * ~100 bytes of V8 heap each (the array's contents are off-heap), a tenth of the heap a scan kept per
  * document, and one more object for every full collection to trace. `get` makes a view on demand: short-lived,
  * for the young generation.
  */
