@@ -22,21 +22,27 @@ import type { Doc, RecordIssue, SourceRef } from './records.js';
 const parallelFromBytes = 32 * 1024 * 1024;
 /** More workers than this only queue behind the main thread. */
 const maxAutoWorkers = 8;
+/** Files whose sizes `auto` reads at most: a folder of 100k articles must not cost 100k stat calls first. */
+const sizedFiles = 256;
 
 /**
- * The worker count `--workers auto` picks: one a core (at most `maxAutoWorkers`) when the files add up to
- * `parallelFromBytes`, else 1 (no workers). Standard input counts as empty (its size is not known ahead).
+ * The worker count `--workers auto` picks: one a core (at most `maxAutoWorkers`) when the input comes to
+ * `parallelFromBytes`, else 1 (no workers). Past `sizedFiles` files the rest are taken to be of the sized
+ * ones' mean size. Standard input counts as empty (its size is not known ahead).
  */
 export async function autoWorkers(files: readonly InputFile[]): Promise<number> {
   const cores = Math.min(availableParallelism(), maxAutoWorkers);
   if (cores < 2) return 1;
   let bytes = 0;
+  let sized = 0;
   for (const f of files) {
+    if (sized === sizedFiles) break;
+    sized++;
     if (f.path === '-') continue;
     bytes += (await stat(f.path).catch(() => undefined))?.size ?? 0;
     if (bytes >= parallelFromBytes) return cores;
   }
-  return 1;
+  return sized > 0 && (bytes / sized) * files.length >= parallelFromBytes ? cores : 1;
 }
 
 /** Documents per message to a worker: large enough to amortise the message, small enough to keep all busy. */

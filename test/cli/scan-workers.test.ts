@@ -107,4 +107,15 @@ describe('--workers auto (the default)', () => {
     expect(await autoWorkers([{ path: half, key: 'h1' }])).toBe(1);
     expect(await autoWorkers([{ path: half, key: 'h1' }, { path: half, key: 'h2' }])).toBe(parallel);
   });
+
+  test('a folder of many files: the first 256 are sized, the rest taken at their mean', async () => {
+    // 300 files of 120 KB each (36 MB): only 256 are read (30 MB), and 300 × their mean reaches 32 MB
+    const one = path.join(dir, 'article.txt');
+    writeFileSync(one, '');
+    truncateSync(one, 120 * 1024);
+    const many = Array.from({ length: 300 }, (_, i) => ({ path: i < 256 ? one : path.join(dir, 'missing.txt'), key: `a${i}` }));
+    expect(await autoWorkers(many)).toBe(parallel);
+    // the same 256 alone come to 30 MB: no workers
+    expect(await autoWorkers(many.slice(0, 256))).toBe(1);
+  });
 });
