@@ -9,7 +9,6 @@ import { Uint32Slab } from './uint32-slab.js';
  */
 export class SetTable {
   private readonly slab: Uint32Slab;
-  private readonly chunks: Uint32Array[] = [];
   /** chunk, offset, length per id; chunk −1: no array. */
   private where = new Int32Array(3 * 1024).fill(-1);
 
@@ -25,12 +24,15 @@ export class SetTable {
 
   /** Files `view`, which must be the last array taken from `writer`, as document `id`'s. */
   keep(id: number, view: Uint32Array): void {
-    this.file(id, view);
+    this.grow(id);
+    this.where[3 * id] = this.slab.chunkIndex;
+    this.where[3 * id + 1] = view.byteOffset >>> 2;
+    this.where[3 * id + 2] = view.length;
   }
 
   /** Copies `a` in as document `id`'s. */
   copy(id: number, a: Uint32Array): void {
-    this.file(id, this.slab.copy(a));
+    this.keep(id, this.slab.copy(a));
   }
 
   /** Document `id` shares document `original`'s array. */
@@ -46,7 +48,7 @@ export class SetTable {
     const c = this.where[3 * id];
     if (c < 0) return undefined;
     const at = this.where[3 * id + 1];
-    return this.chunks[c].subarray(at, at + this.where[3 * id + 2]);
+    return this.slab.chunkAt(c).subarray(at, at + this.where[3 * id + 2]);
   }
 
   /** Bytes of the arrays filed (an alias counts again). */
@@ -59,15 +61,6 @@ export class SetTable {
   /** Length of document `id`'s array, 0 when none. */
   length(id: number): number {
     return 3 * id < this.where.length && this.where[3 * id] >= 0 ? this.where[3 * id + 2] : 0;
-  }
-
-  private file(id: number, view: Uint32Array): void {
-    const chunk = new Uint32Array(view.buffer);
-    if (this.chunks.length === 0 || this.chunks[this.chunks.length - 1].buffer !== view.buffer) this.chunks.push(chunk);
-    this.grow(id);
-    this.where[3 * id] = this.chunks.length - 1;
-    this.where[3 * id + 1] = view.byteOffset >>> 2;
-    this.where[3 * id + 2] = view.length;
   }
 
   private grow(id: number): void {

@@ -17,7 +17,8 @@ export class Uint32Slab {
 
   /** A chunk with room for `n` values from `offset` on (zeros): write the array there, then `take` it. */
   room(n: number): Uint32Array {
-    if (this.top + n > this.chunk.length) {
+    // the first call always makes a chunk, so even an empty array lies in one of `chunks`
+    if (this.chunks.length === 0 || this.top + n > this.chunk.length) {
       this.chunk = new Uint32Array(Math.max(this.chunkLength, n));
       this.chunks.push(this.chunk);
       this.top = 0;
@@ -45,6 +46,16 @@ export class Uint32Slab {
   /** The chunks written so far, oldest first (to transfer them). */
   buffers(): ArrayBuffer[] {
     return this.chunks.map((c) => c.buffer as ArrayBuffer);
+  }
+
+  /** Index in `buffers()` order of the chunk the last `take` came from (−1 before any). */
+  get chunkIndex(): number {
+    return this.chunks.length - 1;
+  }
+
+  /** Chunk `i` (see `chunkIndex`). */
+  chunkAt(i: number): Uint32Array {
+    return this.chunks[i];
   }
 
   /** The `n` values from `offset` (at most the room asked for), as a view kept to the end. */
